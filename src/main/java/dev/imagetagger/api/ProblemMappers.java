@@ -1,0 +1,51 @@
+package dev.imagetagger.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.imagetagger.image.CorruptImageException;
+import dev.imagetagger.image.ImageTooLargeException;
+import dev.imagetagger.image.UnsupportedImageException;
+
+/** Maps every failure to a problem+json response; no stack trace ever reaches a body. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response unsupported(UnsupportedImageException e) {
+        return Problem.response(Status.UNSUPPORTED_MEDIA_TYPE, e.outcome(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response corrupt(CorruptImageException e) {
+        return Problem.response(422, "Unprocessable Content", e.outcome(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(ImageTooLargeException e) {
+        return Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, e.outcome(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return Problem.response(Status.BAD_REQUEST, "invalid-parameter", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return Problem.response(status.getStatusCode(), status.getReasonPhrase(), "http-" + status.getStatusCode(),
+                e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return Problem.response(Status.INTERNAL_SERVER_ERROR, "internal", "The request failed; see the function's log.");
+    }
+}

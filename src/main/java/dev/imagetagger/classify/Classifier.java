@@ -1,0 +1,54 @@
+package dev.imagetagger.classify;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.imagetagger.image.DecodedImage;
+import dev.imagetagger.image.ImageDecoder;
+import dev.imagetagger.image.Preprocessor;
+import dev.imagetagger.model.ModelConfig;
+import dev.imagetagger.model.ModelSession;
+
+/** Classifies image bytes: decode, preprocess, infer on the warm session, postprocess. Knows nothing of Lambda. */
+@ApplicationScoped
+public class Classifier {
+
+    private final ImageDecoder decoder;
+    private final ModelSession session;
+    private final Preprocessor preprocessor;
+
+    public Classifier(ImageDecoder decoder, ModelSession session) {
+        this.decoder = decoder;
+        this.session = session;
+        this.preprocessor = Preprocessor.of(session.config());
+    }
+
+    /**
+     * @throws dev.imagetagger.image.ImageRejectedException when the bytes are not a decodable image within limits
+     */
+    public Classification classify(byte[] bytes, int topK, float minScore) {
+        long start = System.nanoTime();
+        DecodedImage image = decoder.decode(bytes);
+        long decoded = System.nanoTime();
+        long[] preprocessed = new long[1];
+        float[] outputs = session.run(tensor -> {
+            preprocessor.writeTensor(image, tensor);
+            preprocessed[0] = System.nanoTime();
+        });
+        long inferred = System.nanoTime();
+        ModelConfig model = session.config();
+        float[] probabilities = model.outputKind() == ModelConfig.OutputKind.LOGITS
+                ? Postprocessor.softmax(outputs)
+                : outputs;
+        List<Prediction> predictions = Postprocessor.top(probabilities, session.labels(), topK, minScore);
+        return new Classification(model.id(),
+                new Classification.ImageSummary(image.format().id(), image.width(), image.height()), predictions,
+                new Classification.Timings(millis(decoded - start), millis(preprocessed[0] - decoded),
+                        millis(inferred - preprocessed[0])));
+    }
+
+    private static double millis(long nanos) {
+        return Math.round(nanos / 10_000.0) / 100.0;
+    }
+}

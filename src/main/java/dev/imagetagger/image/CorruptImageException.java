@@ -1,0 +1,14 @@
+package dev.imagetagger.image;
+
+/** Thrown when the bytes look like a supported image format but cannot be decoded. */
+public class CorruptImageException extends ImageRejectedException {
+
+    public CorruptImageException(String message) {
+        super(message);
+    }
+
+    @Override
+    public String outcome() {
+        return "corrupt";
+    }
+}

@@ -1,0 +1,14 @@
+package dev.imagetagger.image;
+
+/** Thrown when an image exceeds the byte or pixel limits, before its pixels are decoded. */
+public class ImageTooLargeException extends ImageRejectedException {
+
+    public ImageTooLargeException(String message) {
+        super(message);
+    }
+
+    @Override
+    public String outcome() {
+        return "too-large";
+    }
+}

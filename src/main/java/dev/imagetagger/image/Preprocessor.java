@@ -1,0 +1,89 @@
+package dev.imagetagger.image;
+
+import java.nio.FloatBuffer;
+
+import dev.imagetagger.model.ModelConfig;
+import dev.imagetagger.model.ModelConfig.ChannelOrder;
+import dev.imagetagger.model.ModelConfig.TensorLayout;
+
+/**
+ * Turns a decoded image into the model's input tensor exactly as its descriptor says: resize the shorter side
+ * (antialiased), centre crop, turn upright, scale to [0, 1], normalise with mean and std, order the channels and lay
+ * the tensor out.
+ */
+public final class Preprocessor {
+
+    private final int resizeShorterSide;
+    private final int crop;
+    private final float[] mean;
+    private final float[] std;
+    private final ChannelOrder channelOrder;
+    private final TensorLayout layout;
+
+    public Preprocessor(int resizeShorterSide, int crop, float[] mean, float[] std, ChannelOrder channelOrder,
+            TensorLayout layout) {
+        this.resizeShorterSide = resizeShorterSide;
+        this.crop = crop;
+        this.mean = mean.clone();
+        this.std = std.clone();
+        this.channelOrder = channelOrder;
+        this.layout = layout;
+    }
+
+    public static Preprocessor of(ModelConfig model) {
+        return new Preprocessor(model.resizeShorterSide(), model.inputSize(), toArray(model.mean()),
+                toArray(model.std()), model.channelOrder(), model.layout());
+    }
+
+    /** Writes the model input for {@code image} into {@code tensor} from its current position. */
+    public void writeTensor(DecodedImage image, FloatBuffer tensor) {
+        normalise(uprightCrop(image), tensor);
+    }
+
+    /**
+     * The resized, centre-cropped and upright {@code crop x crop} image as interleaved RGB floats in [0, 255]. The
+     * shorter side is the same before and after turning upright, and a centred square stays centred, so the work
+     * is done on the stored pixels and only the small crop is turned.
+     */
+    float[] uprightCrop(DecodedImage image) {
+        PixelRows rows = PixelRows.of(image.pixels());
+        int[] size = resizedSize(rows.width(), rows.height());
+        float[] stored = Resampler.resizeWindow(rows, size[0], size[1], (size[0] - crop) / 2, (size[1] - crop) / 2,
+                crop, crop);
+        return image.orientation().apply(stored, crop);
+    }
+
+    /** Size after resizing so that the shorter side is {@code resizeShorterSide}. */
+    int[] resizedSize(int width, int height) {
+        if (width <= height) {
+            return new int[] { resizeShorterSide, (int) Math.max(resizeShorterSide,
+                    Math.round((double) height * resizeShorterSide / width)) };
+        }
+        return new int[] { (int) Math.max(resizeShorterSide, Math.round((double) width * resizeShorterSide / height)),
+                resizeShorterSide };
+    }
+
+    void normalise(float[] rgb, FloatBuffer tensor) {
+        int pixels = crop * crop;
+        int base = tensor.position();
+        for (int channel = 0; channel < 3; channel++) {
+            int rgbIndex = channelOrder == ChannelOrder.RGB ? channel : 2 - channel;
+            float m = mean[rgbIndex];
+            float s = std[rgbIndex];
+            for (int i = 0; i < pixels; i++) {
+                float value = (rgb[i * 3 + rgbIndex] / 255f - m) / s;
+                int at = layout == TensorLayout.NCHW ? channel * pixels + i : i * 3 + channel;
+                tensor.put(base + at, value);
+            }
+        }
+        tensor.position(base + 3 * pixels);
+    }
+
+    private static float[] toArray(java.util.List<Float> values) {
+        float[] array = new float[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.imagetagger.image;
+
+/**
+ * Antialiased resize, as PIL and libvips do it: a triangle (bilinear) filter whose support widens with the
+ * downscale factor, so every source pixel contributes. Plain bilinear sampling from a large photo aliases and
+ * changes labels. Only a window of the resized image is computed, which keeps extreme aspect ratios cheap.
+ */
+final class Resampler {
+
+    private Resampler() {
+    }
+
+    /**
+     * Resizes {@code source} to {@code outWidth x outHeight} and returns the window at ({@code left}, {@code top}) of
+     * {@code width x height} as interleaved RGB floats in [0, 255], row by row.
+     */
+    static float[] resizeWindow(PixelRows source, int outWidth, int outHeight, int left, int top, int width,
+            int height) {
+        Taps columns = Taps.of(source.width(), outWidth, left, width);
+        Taps rows = Taps.of(source.height(), outHeight, top, height);
+        int firstRow = rows.first();
+        int rowCount = rows.end() - firstRow;
+
+        // Horizontal pass over only the source rows the window needs.
+        float[] horizontal = new float[rowCount * width * 3];
+        float[] line = new float[source.width() * 3];
+        for (int r = 0; r < rowCount; r++) {
+            source.read(firstRow + r, line);
+            columns.apply(line, horizontal, r * width * 3);
+        }
+
+        // Vertical pass.
+        float[] out = new float[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            int start = rows.start[y] - firstRow;
+            int base = y * rows.stride;
+            for (int x = 0; x < width * 3; x++) {
+                float sum = 0;
+                for (int t = 0; t < rows.count[y]; t++) {
+                    sum += rows.weights[base + t] * horizontal[(start + t) * width * 3 + x];
+                }
+                out[y * width * 3 + x] = sum;
+            }
+        }
+        return out;
+    }
+
+    /** For each output position of the window: the first source position, the tap count and the weights. */
+    private static final class Taps {
+        final int[] start;
+        final int[] count;
+        final float[] weights;
+        final int stride;
+
+        private Taps(int[] start, int[] count, float[] weights, int stride) {
+            this.start = start;
+            this.count = count;
+            this.weights = weights;
+            this.stride = stride;
+        }
+
+        static Taps of(int inSize, int outSize, int from, int length) {
+            double scale = (double) inSize / outSize;
+            double support = Math.max(1.0, scale);
+            int stride = (int) Math.ceil(support) * 2 + 2;
+            int[] start = new int[length];
+            int[] count = new int[length];
+            float[] weights = new float[length * stride];
+            for (int i = 0; i < length; i++) {
+                double center = (from + i + 0.5) * scale;
+                int lo = Math.max(0, (int) Math.floor(center - support + 0.5));
+                int hi = Math.min(inSize, (int) Math.floor(center + support + 0.5));
+                if (hi <= lo) { // the window reaches past a border: repeat the edge pixel
+                    lo = Math.min(Math.max(0, (int) center), inSize - 1);
+                    hi = lo + 1;
+                }
+                double sum = 0;
+                for (int j = lo; j < hi; j++) {
+                    double w = Math.max(0, 1 - Math.abs((j + 0.5 - center) / support));
+                    weights[i * stride + j - lo] = (float) w;
+                    sum += w;
+                }
+                for (int j = lo; j < hi; j++) {
+                    weights[i * stride + j - lo] = sum > 0 ? (float) (weights[i * stride + j - lo] / sum)
+                            : 1f / (hi - lo);
+                }
+                start[i] = lo;
+                count[i] = hi - lo;
+            }
+            return new Taps(start, count, weights, stride);
+        }
+
+        int first() {
+            int min = Integer.MAX_VALUE;
+            for (int s : start) {
+                min = Math.min(min, s);
+            }
+            return min;
+        }
+
+        int end() {
+            int max = 0;
+            for (int i = 0; i < start.length; i++) {
+                max = Math.max(max, start[i] + count[i]);
+            }
+            return max;
+        }
+
+        /** Filters one interleaved RGB line into {@code out} at {@code offset}, one output pixel per tap set. */
+        void apply(float[] line, float[] out, int offset) {
+            for (int i = 0; i < start.length; i++) {
+                float r = 0;
+                float g = 0;
+                float b = 0;
+                int at = start[i] * 3;
+                int base = i * stride;
+                for (int t = 0; t < count[i]; t++, at += 3) {
+                    float w = weights[base + t];
+                    r += w * line[at];
+                    g += w * line[at + 1];
+                    b += w * line[at + 2];
+                }
+                out[offset + i * 3] = r;
+                out[offset + i * 3 + 1] = g;
+                out[offset + i * 3 + 2] = b;
+            }
+        }
+    }
+}

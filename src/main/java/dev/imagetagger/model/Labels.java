@@ -1,0 +1,64 @@
+package dev.imagetagger.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The class labels of a model, indexed by output index. */
+public final class Labels {
+
+    private static final Pattern SYNSET_LINE = Pattern.compile("^(n\\d{8})\\s+(.+)$");
+
+    private final List<Label> byOutput;
+    private final int offset;
+
+    private Labels(List<Label> byOutput, int offset) {
+        this.byOutput = byOutput;
+        this.offset = offset;
+    }
+
+    /**
+     * Parses a labels file: one class per non-empty line, either {@code wnid name[, synonym...]} or a plain name.
+     * Line {@code n} labels output {@code n + offset}.
+     */
+    public static Labels parse(String text, int offset) {
+        List<Label> labels = new ArrayList<>();
+        for (String raw : text.split("\\R")) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int index = labels.size() + offset;
+            Matcher synset = SYNSET_LINE.matcher(line);
+            if (synset.matches()) {
+                String names = synset.group(2);
+                int comma = names.indexOf(',');
+                labels.add(new Label(index, (comma < 0 ? names : names.substring(0, comma)).strip(), synset.group(1)));
+            } else {
+                labels.add(new Label(index, line, null));
+            }
+        }
+        return new Labels(List.copyOf(labels), offset);
+    }
+
+    /** Number of labelled classes. */
+    public int size() {
+        return byOutput.size();
+    }
+
+    /** Number of model outputs these labels describe: the classes plus the unlabelled leading outputs. */
+    public int outputCount() {
+        return byOutput.size() + offset;
+    }
+
+    /** Whether output {@code index} is a labelled class (not a leading non-class output). */
+    public boolean isClass(int index) {
+        return index >= offset && index < outputCount();
+    }
+
+    /** The label of output {@code index}; only for indices where {@link #isClass(int)} holds. */
+    public Label of(int index) {
+        return byOutput.get(index - offset);
+    }
+}
