@@ -1,0 +1,38 @@
+package dev.imagetagger.events;
+
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/**
+ * Routes non-HTTP invocations past the HTTP handler to the {@link EventDispatcher}; HTTP requests go on to the REST
+ * layer untouched. An exception from the dispatcher becomes a Lambda function error, which keeps Lambda's retries and
+ * on-failure destinations working.
+ */
+@Decorator
+@Priority(10)
+public abstract class NonHttpEventRouter implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    @Inject
+    @Any
+    @Delegate
+    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> http;
+
+    @Inject
+    EventDispatcher dispatcher;
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (event instanceof NonHttpEvent nonHttp) {
+            return new NonHttpResponse(dispatcher.handle(nonHttp.json(), context.getAwsRequestId()));
+        }
+        return http.handleRequest(event, context);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.imagetagger.storage;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.LongConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/**
+ * Reads objects and their tags and writes tags, always for the exact version an event names. Translates S3's
+ * errors into what the caller must do: skip (gone), give up (access denied) or retry (unavailable).
+ */
+@ApplicationScoped
+public class ObjectStore {
+
+    private final S3Client s3;
+
+    public ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    /** The object's tags, in S3's order. */
+    public Map<String, String> tags(ObjectRef ref) {
+        return call(ref, "read the tags of", () -> {
+            Map<String, String> tags = new LinkedHashMap<>();
+            s3.getObjectTagging(r -> r.bucket(ref.bucket()).key(ref.key()).versionId(ref.versionId()))
+                    .tagSet().forEach(tag -> tags.put(tag.key(), tag.value()));
+            return tags;
+        });
+    }
+
+    /**
+     * Reads the object version; {@code checkSize} sees the byte count first and may throw to refuse the object
+     * before its body is read. Without a version id, the event's ETag must still match, so an overwritten object
+     * is noticed rather than classified in its new form.
+     */
+    public StoredObject read(ObjectRef ref, LongConsumer checkSize) {
+        return call(ref, "read", () -> {
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(ref.bucket()).key(ref.key())
+                    .versionId(ref.versionId()).ifMatch(ref.versionId() == null ? quoted(ref.eTag()) : null))) {
+                try {
+                    checkSize.accept(in.response().contentLength());
+                } catch (RuntimeException refused) {
+                    in.abort(); // do not download what will not be decoded
+                    throw refused;
+                }
+                return new StoredObject(in.readAllBytes(), in.response().versionId());
+            } catch (IOException e) {
+                throw SdkClientException.create("Reading the object body failed", e);
+            }
+        });
+    }
+
+    /** Replaces the tag set of exactly {@code versionId} (or of the object, when unversioned). */
+    public void putTags(ObjectRef ref, String versionId, Map<String, String> tags) {
+        call(ref, "tag", () -> s3.putObjectTagging(r -> r.bucket(ref.bucket()).key(ref.key())
+                .versionId(isVersion(versionId) ? versionId : null)
+                .tagging(t -> t.tagSet(tags.entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()))));
+    }
+
+    /** Events carry the ETag bare; HTTP's If-Match wants it quoted. */
+    private static String quoted(String eTag) {
+        return eTag == null || eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
+    }
+
+    private static boolean isVersion(String versionId) {
+        return versionId != null && !versionId.equals("null");
+    }
+
+    private static <T> T call(ObjectRef ref, String action, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (S3Exception e) {
+            String what = "Cannot " + action + " s3://" + ref.bucket() + "/" + ref.key()
+                    + (ref.versionId() != null ? " version " + ref.versionId() : "") + ": "
+                    + (e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : "error") + " (HTTP "
+                    + e.statusCode() + ")";
+            switch (e.statusCode()) {
+                case 404, 412 -> throw new ObjectGoneException(what);
+                case 403 -> throw new ObjectAccessDeniedException(what);
+                default -> throw new StorageUnavailableException(what, e);
+            }
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("Cannot " + action + " s3://" + ref.bucket() + "/" + ref.key()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}

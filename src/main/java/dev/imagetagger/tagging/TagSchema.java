@@ -1,0 +1,128 @@
+package dev.imagetagger.tagging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.imagetagger.classify.Classification;
+import dev.imagetagger.classify.Prediction;
+
+/**
+ * The tags the function owns and how they join the user's. S3 allows ten tags per object, keys up to 128 and values
+ * up to 256 characters, from letters, digits, spaces and {@code + - = . _ : / @}. Our tags all start with one prefix;
+ * every other tag is the user's and is kept as it is. When the user's tags leave too little room, ours are cut from
+ * the least important end: status, label, model, score, class, top.
+ */
+public final class TagSchema {
+
+    static final int MAX_TAGS = 10;
+    static final int MAX_KEY = 128;
+    static final int MAX_VALUE = 256;
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}\\s+\\-=._:/@]*");
+    private static final Pattern NOT_ALLOWED = Pattern.compile("[^\\p{L}\\p{N}\\s+\\-=._:/@]");
+    private static final Pattern NOT_ALLOWED_IN_NAME = Pattern.compile("[^\\p{L}\\p{N}\\s+\\-=._@]");
+
+    private final String prefix;
+
+    public TagSchema(String prefix) {
+        if (prefix.isEmpty() || prefix.length() > MAX_KEY - 8 || !ALLOWED.matcher(prefix).matches()
+                || prefix.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+            throw new IllegalArgumentException("tagger.tags.prefix '" + prefix + "' must be 1 to " + (MAX_KEY - 8)
+                    + " characters of letters, digits, spaces and + - = . _ : / @, and must not start with aws:");
+        }
+        this.prefix = prefix;
+    }
+
+    public String status() {
+        return prefix + "status";
+    }
+
+    public String model() {
+        return prefix + "model";
+    }
+
+    /** Our tags for a classified image, most important first. */
+    public Map<String, String> forClassification(Classification classification, int topK) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(status(), Outcome.OK.id());
+        List<Prediction> predictions = classification.predictions();
+        if (!predictions.isEmpty()) {
+            Prediction best = predictions.get(0);
+            tags.put(prefix + "label", value(name(best.label())));
+            tags.put(model(), value(classification.model()));
+            tags.put(prefix + "score", score(best.score()));
+            tags.put(prefix + "class", Integer.toString(best.index()));
+            tags.put(prefix + "top", top(predictions.subList(0, Math.min(topK, predictions.size()))));
+        } else {
+            tags.put(model(), value(classification.model()));
+        }
+        return tags;
+    }
+
+    /** Our tags for an object that was not classified (not an image, corrupt, too large). */
+    public Map<String, String> forRejection(Outcome outcome, String modelId) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(status(), outcome.id());
+        tags.put(model(), value(modelId));
+        return tags;
+    }
+
+    /**
+     * Whether the object already carries our result from this model, so a re-delivered event or a repeated backfill
+     * does no work. An object whose model tag was cut for lack of room counts as tagged by any model.
+     */
+    public boolean alreadyTagged(Map<String, String> existing, String modelId) {
+        String model = existing.get(model());
+        return existing.containsKey(status()) && (model == null || model.equals(value(modelId)));
+    }
+
+    /**
+     * The user's tags, unchanged and first, followed by as many of ours as fit; empty when none of ours fits.
+     */
+    public Optional<Map<String, String>> merge(Map<String, String> existing, Map<String, String> ours) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        existing.forEach((key, value) -> {
+            if (!key.startsWith(prefix)) {
+                merged.put(key, value);
+            }
+        });
+        int room = MAX_TAGS - merged.size();
+        if (room <= 0) {
+            return Optional.empty();
+        }
+        ours.entrySet().stream().limit(room).forEach(e -> merged.put(e.getKey(), e.getValue()));
+        return Optional.of(merged);
+    }
+
+    /** A class name made fit for a tag value: apostrophes dropped, other disallowed characters become spaces. */
+    static String name(String label) {
+        String cleaned = NOT_ALLOWED_IN_NAME.matcher(label.replace("'", "")).replaceAll(" ");
+        return cleaned.replaceAll("\\s+", " ").strip();
+    }
+
+    /** A value made fit for S3: disallowed characters become spaces, cut to 256 characters. */
+    static String value(String raw) {
+        String cleaned = NOT_ALLOWED.matcher(raw).replaceAll(" ").strip();
+        return cleaned.length() <= MAX_VALUE ? cleaned : cleaned.substring(0, MAX_VALUE);
+    }
+
+    private static String score(float score) {
+        return String.format(Locale.ROOT, "%.4f", score);
+    }
+
+    /** {@code index:name:score} for each class, joined by {@code /}, as many as fit in one value. */
+    private static String top(List<Prediction> predictions) {
+        StringBuilder top = new StringBuilder();
+        for (Prediction p : predictions) {
+            String entry = p.index() + ":" + name(p.label()) + ":" + score(p.score());
+            if (top.length() + entry.length() + 1 > MAX_VALUE) {
+                break;
+            }
+            top.append(top.length() == 0 ? "" : "/").append(entry);
+        }
+        return top.toString();
+    }
+}
