@@ -1,5 +1,7 @@
 package dev.imagetagger.api;
 
+import java.util.Set;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,20 +12,37 @@ import jakarta.ws.rs.core.MediaType;
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.ClassifyConfig;
 import dev.imagetagger.classify.Classifier;
+import dev.imagetagger.image.CorruptImageException;
 import dev.imagetagger.image.ImageTooLargeException;
+import dev.imagetagger.image.UnsupportedImageException;
+import dev.imagetagger.storage.ObjectAccessDeniedException;
+import dev.imagetagger.storage.ObjectGoneException;
+import dev.imagetagger.storage.ObjectRef;
+import dev.imagetagger.storage.S3Config;
+import dev.imagetagger.tagging.ObjectTagger;
+import dev.imagetagger.tagging.Outcome;
+import dev.imagetagger.tagging.TaggingResult;
 
-/** {@code POST /classify}: classify the image in the request body. */
+/**
+ * {@code POST /classify}: classify the image in the request body, or (JSON body) an S3 object on the allow-list,
+ * optionally writing the result onto it as tags.
+ */
 @Path("/classify")
 public class ClassifyResource {
 
     private final Classifier classifier;
+    private final ObjectTagger tagger;
     private final ClassifyConfig defaults;
     private final ApiConfig api;
+    private final Set<String> allowedBuckets;
 
-    public ClassifyResource(Classifier classifier, ClassifyConfig defaults, ApiConfig api) {
+    public ClassifyResource(Classifier classifier, ObjectTagger tagger, ClassifyConfig defaults, ApiConfig api,
+            S3Config s3) {
         this.classifier = classifier;
+        this.tagger = tagger;
         this.defaults = defaults;
         this.api = api;
+        this.allowedBuckets = s3.allowedBuckets().orElse(Set.of());
     }
 
     @POST
@@ -37,5 +56,49 @@ public class ClassifyResource {
                     + " bytes fit through API Gateway and Lambda. Upload the image to S3 and classify it by reference.");
         }
         return classifier.classify(body, k, min);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectAnswer classifyObject(ObjectReference request, @QueryParam("topK") String topK,
+            @QueryParam("minScore") String minScore) {
+        int k = QueryParameters.intIn("topK", topK, defaults.topK(), 1, api.maxTopK());
+        float min = QueryParameters.floatIn("minScore", minScore, defaults.minScore(), 0, 1);
+        if (request == null || isBlank(request.bucket()) || isBlank(request.key())) {
+            throw new InvalidParameterException("The JSON body needs a bucket and a key.");
+        }
+        if (!allowedBuckets.contains(request.bucket())) {
+            throw new BucketNotAllowedException(request.bucket());
+        }
+        ObjectRef object = new ObjectRef(request.bucket(), request.key(), request.versionId(), null);
+        if (!Boolean.TRUE.equals(request.tag())) {
+            return answer(request, "classified", false, tagger.classify(object, k, min));
+        }
+        TaggingResult result = tagger.tag(object, ObjectTagger.Trigger.EXPLICIT);
+        return switch (result.outcome()) {
+            case OK, NO_ROOM -> answer(request, result.outcome().id(), result.outcome() == Outcome.OK,
+                    result.classification());
+            case UNSUPPORTED -> throw new UnsupportedImageException(taggedAs(result));
+            case CORRUPT -> throw new CorruptImageException(taggedAs(result));
+            case TOO_LARGE -> throw new ImageTooLargeException(taggedAs(result));
+            case SKIPPED_GONE -> throw new ObjectGoneException(result.detail());
+            case ACCESS_DENIED -> throw new ObjectAccessDeniedException(result.detail());
+            case SKIPPED_ALREADY_TAGGED, SKIPPED_FILTERED -> throw new IllegalStateException(
+                    "An explicit request is never skipped");
+        };
+    }
+
+    private static ObjectAnswer answer(ObjectReference request, String outcome, boolean tagged,
+            Classification classification) {
+        return new ObjectAnswer(request.bucket(), request.key(), request.versionId(), outcome, tagged, classification);
+    }
+
+    private static String taggedAs(TaggingResult result) {
+        return result.detail() + " The object was tagged with status " + result.outcome().id() + ".";
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

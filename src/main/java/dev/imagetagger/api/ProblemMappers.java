@@ -10,6 +10,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.imagetagger.image.CorruptImageException;
 import dev.imagetagger.image.ImageTooLargeException;
 import dev.imagetagger.image.UnsupportedImageException;
+import dev.imagetagger.storage.ObjectAccessDeniedException;
+import dev.imagetagger.storage.ObjectGoneException;
+import dev.imagetagger.storage.StorageUnavailableException;
 
 /** Maps every failure to a problem+json response; no stack trace ever reaches a body. */
 public class ProblemMappers {
@@ -34,6 +37,28 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e) {
         return Problem.response(Status.BAD_REQUEST, "invalid-parameter", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response bucketNotAllowed(BucketNotAllowedException e) {
+        return Problem.response(Status.FORBIDDEN, "bucket-not-allowed", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response objectGone(ObjectGoneException e) {
+        return Problem.response(Status.NOT_FOUND, "object-not-found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response accessDenied(ObjectAccessDeniedException e) {
+        LOG.error(e.getMessage() + ": check the function role");
+        return Problem.response(Status.FORBIDDEN, "s3-access-denied", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response storageUnavailable(StorageUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return Problem.response(Status.SERVICE_UNAVAILABLE, "s3-unavailable", "S3 is unavailable; try again later.");
     }
 
     @ServerExceptionMapper

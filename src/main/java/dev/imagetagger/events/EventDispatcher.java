@@ -130,7 +130,7 @@ public class EventDispatcher {
     private TaggingResult tagOne(ObjectRef object, String requestId, String trigger) {
         long start = System.nanoTime();
         try {
-            TaggingResult result = tagger.tag(object);
+            TaggingResult result = tagger.tag(object, ObjectTagger.Trigger.EVENT);
             log.record(requestId, trigger, result);
             if (result.outcome() == Outcome.ACCESS_DENIED) {
                 LOG.errorf("Access denied to s3://%s/%s: check the function role (%s)", object.bucket(),

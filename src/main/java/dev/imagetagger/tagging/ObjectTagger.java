@@ -44,18 +44,31 @@ public class ObjectTagger {
     }
 
     /**
-     * Tags one object version, or explains why not.
+     * Reads and classifies one object version without tagging it.
+     *
+     * @throws ImageRejectedException when it is not a decodable image within the limits
+     * @throws ObjectGoneException when it no longer exists
+     * @throws ObjectAccessDeniedException when S3 refuses access
+     * @throws dev.imagetagger.storage.StorageUnavailableException when S3 fails in a way a retry may fix
+     */
+    public Classification classify(ObjectRef object, int topK, float minScore) {
+        return classifier.classify(store.read(object, decoder::checkByteSize).bytes(), topK, minScore);
+    }
+
+    /**
+     * Tags one object version, or explains why not. For an {@link Trigger#EVENT}, keys outside the filters are
+     * skipped and so is an object this model already tagged; an {@link Trigger#EXPLICIT} request always classifies.
      *
      * @throws dev.imagetagger.storage.StorageUnavailableException when S3 fails in a way a retry may fix
      */
-    public TaggingResult tag(ObjectRef object) {
+    public TaggingResult tag(ObjectRef object, Trigger trigger) {
         long start = System.nanoTime();
-        if (!filter.accepts(object.key())) {
+        if (trigger == Trigger.EVENT && !filter.accepts(object.key())) {
             return result(object, Outcome.SKIPPED_FILTERED, null, "key outside the configured prefixes/suffixes", start);
         }
         try {
             Map<String, String> existing = store.tags(object);
-            if (schema.alreadyTagged(existing, modelId)) {
+            if (trigger == Trigger.EVENT && schema.alreadyTagged(existing, modelId)) {
                 return result(object, Outcome.SKIPPED_ALREADY_TAGGED, null, "already tagged by " + modelId, start);
             }
             Outcome outcome;
@@ -86,6 +99,14 @@ public class ObjectTagger {
         } catch (ObjectAccessDeniedException e) {
             return result(object, Outcome.ACCESS_DENIED, null, e.getMessage(), start);
         }
+    }
+
+    /** Why an object is being tagged. */
+    public enum Trigger {
+        /** An S3 event or a backfill task: filtered, and idempotent. */
+        EVENT,
+        /** A caller named the object: always classified and tagged. */
+        EXPLICIT
     }
 
     private static TaggingResult result(ObjectRef object, Outcome outcome, Classification classification,
