@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** An RFC 9457 problem detail, the body of every error response. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Problem(String type, String title, int status, String detail) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

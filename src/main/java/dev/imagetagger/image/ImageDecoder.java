@@ -7,6 +7,7 @@ import java.util.Iterator;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -24,9 +25,14 @@ public class ImageDecoder {
 
     public ImageDecoder(ImageLimits limits) {
         this.limits = limits;
-        // Memory-only streams (no temp files), and the plugins on the class path (TwelveMonkeys) registered.
+        // Memory-only streams: no temp files.
         ImageIO.setUseCache(false);
-        ImageIO.scanForPlugins();
+        // Registered by hand rather than by service loading, which the native image does not do: TwelveMonkeys'
+        // JPEG reader (CMYK/YCCK, ICC profiles; it orders itself before the JDK's), TIFF and WebP readers.
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
+        registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi());
+        registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi());
     }
 
     /** Refuses an encoded image larger than the byte limit, before it is read or decoded. */

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Checks the inputs of the native build on a machine without GraalVM or Docker. Quarkus runs its whole native build
+# pipeline against a stand-in native-image (./native-image) that records its command line; this script then checks
+# that command line, the native-image configuration Quarkus and the project hand it, and the function.zip layout.
+# It is a check of what the native build receives, not a native build: run the real one with
+#   ./mvnw package -Dnative -Dquarkus.native.container-build=true
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+mkdir -p "$home/bin"
+cp infra/native/native-image "$home/bin/native-image"
+record="$PWD/target/native-image.args"
+rm -f "$record"
+
+GRAALVM_HOME="$home" NATIVE_IMAGE_RECORD="$record" ./mvnw -B -ntp -q package -Dnative -DskipTests \
+  -Dquarkus.native.container-build=false
+
+passed=0
+failed=0
+check() { # description, command...
+  local what=$1
+  shift
+  if "$@" > /dev/null 2>&1; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAILED: $what" >&2
+  fi
+}
+arg() { grep -qxF -- "$1" "$record"; }
+sources=$(ls -d target/*-native-image-source-jar)
+runner_jar=$(ls "$sources"/*-runner.jar)
+in_jar() { unzip -l "$runner_jar" | grep -q -- "$1"; }
+jni() { unzip -p "$runner_jar" META-INF/native-image/dev.imagetagger/image-tagger/jni-config.json | grep -q "\"$1\""; }
+resources() { grep -rqs -- "$1" "$sources"/META-INF/native-image "$record" || unzip -p "$runner_jar" 'META-INF/native-image/*' 2>/dev/null | grep -q -- "$1"; }
+zipped() { unzip -l target/function.zip | awk '{print $4}' | grep -qx -- "$1"; }
+
+check "native-image was called" test -s "$record"
+check "ONNX Runtime and TwelveMonkeys are initialised at run time" arg "--initialize-at-run-time=ai.onnxruntime,com.twelvemonkeys"
+check "AWT (ImageIO) support is on" grep -q "io.quarkus.awt.runtime.graal.AwtFeature" "$record"
+check "HTTPS is enabled (quarkus.ssl.native)" arg "--enable-url-protocols=http,https"
+check "no JVM fallback image" arg "--no-fallback"
+for class in TensorInfo OnnxTensor OnnxValue NodeInfo OrtException MapInfo SequenceInfo OnnxMap OnnxSequence \
+  OnnxSparseTensor OnnxModelMetadata; do
+  check "JNI registration of ai.onnxruntime.$class" jni "ai.onnxruntime.$class"
+done
+check "JNI registration of java.lang.String" jni "java.lang.String"
+check "the model is packaged in the application jar" in_jar "model/mobilenetv2-12-int8.onnx"
+check "the labels are packaged in the application jar" in_jar "model/imagenet-synsets.txt"
+check "the model resources are included in the image" resources "model/"
+check "the JNI configuration ships in the application jar" in_jar "META-INF/native-image/dev.imagetagger/image-tagger/jni-config.json"
+check "function.zip has the bootstrap" zipped "bootstrap"
+check "function.zip has the runner" zipped "runner"
+check "function.zip has libonnxruntime.so" zipped "libonnxruntime.so"
+check "function.zip has libonnxruntime4j_jni.so" zipped "libonnxruntime4j_jni.so"
+check "the bootstrap loads ONNX Runtime from the package" sh -c "unzip -p target/function.zip bootstrap | grep -q 'onnxruntime.native.path'"
+check "the bootstrap is executable in the zip" sh -c "unzip -Z target/function.zip bootstrap | grep -q '^.rwx'"
+
+echo "native build inputs: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
