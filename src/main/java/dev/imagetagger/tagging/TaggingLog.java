@@ -20,7 +20,7 @@ import dev.imagetagger.storage.ObjectRef;
 public class TaggingLog {
 
     /** Outcome of an object whose processing failed and will be retried. */
-    public static final String FAILED = "failed";
+    private static final String FAILED = "failed";
 
     private final ObjectMapper json;
     private final String namespace;

@@ -210,6 +210,16 @@ class S3EventTaggingTest {
     }
 
     @Test
+    void snsFanOutOfANotification() {
+        put("uploads/passenger car.jpg", "imagenet-sample/n03895866_passenger_car.JPEG", Map.of());
+
+        LambdaInvoker.invoke(Fixtures.event("sns-s3-notification.json")).then().statusCode(200)
+                .body("results[0].key", equalTo("uploads/passenger car.jpg")).body("results[0].outcome", equalTo("ok"));
+
+        assertEquals("705", tags("uploads/passenger car.jpg").get("tagger-class"));
+    }
+
+    @Test
     void anUnrecognisedEventIsAFunctionError() {
         ObjectNode event = Fixtures.event("eventbridge-object-created.json");
         event.put("source", "aws.ec2").remove("detail-type");
