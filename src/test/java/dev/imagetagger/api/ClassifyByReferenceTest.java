@@ -20,7 +20,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /** {@code POST /classify} with a JSON body naming an S3 object, through the Lambda HTTP path, against S3Mock. */
 @QuarkusTest
@@ -32,11 +31,6 @@ class ClassifyByReferenceTest {
     @BeforeAll
     static void objects() {
         s3 = S3MockServer.client();
-        try {
-            s3.createBucket(b -> b.bucket(BUCKET));
-        } catch (BucketAlreadyOwnedByYouException alreadyThere) {
-            // created by an earlier test class against the same server
-        }
         s3.putObject(b -> b.bucket(BUCKET).key("api/zebra one.jpg"),
                 RequestBody.fromBytes(Fixtures.sharedBytes("images/imagenet-sample/n02391049_zebra.JPEG")));
         s3.putObject(b -> b.bucket(BUCKET).key("api/daisy.jpg"),

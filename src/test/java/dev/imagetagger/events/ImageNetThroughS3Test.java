@@ -25,7 +25,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * The 200 shared ImageNet photos uploaded to S3 and announced in one notification: each is tagged with exactly what
@@ -41,11 +40,6 @@ class ImageNetThroughS3Test {
     @Test
     void everyPhotoIsTaggedWithItsLabel() throws IOException {
         S3Client s3 = S3MockServer.client();
-        try {
-            s3.createBucket(b -> b.bucket(BUCKET));
-        } catch (BucketAlreadyOwnedByYouException alreadyThere) {
-            // created by an earlier test class against the same server
-        }
         List<String[]> rows = Files.readAllLines(Fixtures.shared("images/imagenet-sample/labels.csv")).stream()
                 .skip(1).map(line -> line.split(",")).toList();
         ObjectNode event = Fixtures.event("s3-object-created.json");

@@ -22,7 +22,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
@@ -38,13 +37,8 @@ class S3EventTaggingTest {
     private static S3Client s3;
 
     @BeforeAll
-    static void bucket() {
+    static void client() {
         s3 = S3MockServer.client();
-        try {
-            s3.createBucket(b -> b.bucket(BUCKET));
-        } catch (BucketAlreadyOwnedByYouException alreadyThere) {
-            // created by an earlier test class against the same server
-        }
     }
 
     @Test

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3-compatible server (Adobe S3Mock, from its executable jar) on loopback, in its own process, for the
- * duration of a test class. The function is pointed at it exactly as a user points it at LocalStack or MinIO.
+ * duration of a test class, with the bucket {@link #BUCKET}. The function is pointed at it exactly as a user points it
+ * at LocalStack or MinIO.
  */
 public class S3MockServer implements QuarkusTestResourceLifecycleManager {
 
@@ -58,7 +59,7 @@ public class S3MockServer implements QuarkusTestResourceLifecycleManager {
         try {
             Process started = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-jar", jar, "--com.adobe.testing.s3mock.httpPort=" + http, "--server.port=" + https,
-                    "--server.address=127.0.0.1")
+                    "--server.address=127.0.0.1", "--com.adobe.testing.s3mock.store.initialBuckets=" + BUCKET)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitPort(started, http, Duration.ofSeconds(60), log.toFile());
             return started;
