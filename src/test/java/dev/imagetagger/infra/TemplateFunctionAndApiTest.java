@@ -96,14 +96,14 @@ class TemplateFunctionAndApiTest {
         assertTrue(environment.has(environmentName(ClassifyConfig.class, "topK")));
         assertTrue(environment.has(environmentName(ModelConfig.class, "threads", "intraOp")));
         // Read by the S3 event handling (not on this branch yet): names agreed in issue 4.
-        for (String name : List.of("TAGGER_S3_ALLOWED_BUCKETS", "TAGGER_TAGS_PREFIX", "TAGGER_S3_KEY_PREFIX",
-                "TAGGER_S3_KEY_SUFFIX")) {
+        for (String name : List.of("TAGGER_S3_ALLOWED_BUCKETS", "TAGGER_TAGS_PREFIX", "TAGGER_TAGS_KEY_PREFIXES",
+                "TAGGER_TAGS_KEY_SUFFIXES")) {
             assertTrue(environment.has(name), name);
         }
         assertEquals("tagger-", template.defaults().get("TagKeyPrefix"));
         assertEquals(yaml("{Ref: TagKeyPrefix}"), environment.path("TAGGER_TAGS_PREFIX"));
-        assertEquals(yaml("{Ref: KeyPrefix}"), environment.path("TAGGER_S3_KEY_PREFIX"));
-        assertEquals(yaml("{Ref: KeySuffix}"), environment.path("TAGGER_S3_KEY_SUFFIX"));
+        assertEquals(yaml("{Ref: KeyPrefix}"), environment.path("TAGGER_TAGS_KEY_PREFIXES"));
+        assertEquals(yaml("{Ref: KeySuffix}"), environment.path("TAGGER_TAGS_KEY_SUFFIXES"));
     }
 
     @Test

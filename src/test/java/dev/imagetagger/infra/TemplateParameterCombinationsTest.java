@@ -149,7 +149,7 @@ class TemplateParameterCombinationsTest {
             named.add(deployed.evaluate(deployed.root().path("Outputs").path("BucketName").path("Value")));
             for (PolicyStatement statement : PolicyStatement.in("FunctionRole", deployed.resource("FunctionRole"))) {
                 if (statement.grants("s3:")) {
-                    statement.resources().forEach(r -> named.add(deployed.evaluate(r).replaceFirst("^arn:aws:s3:::(.*)/\\*$", "$1")));
+                    statement.resources().forEach(r -> named.add(arnToBucket(deployed.evaluate(r)).replaceFirst("/\\*$", "")));
                 }
             }
             if (deployed.has("S3InvokePermission")) {
