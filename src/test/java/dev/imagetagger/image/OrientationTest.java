@@ -82,6 +82,18 @@ class OrientationTest {
         assertEquals(topRowIsAColumn, orientation.swapsSides());
     }
 
+    @ParameterizedTest
+    @EnumSource(Orientation.class)
+    void reportsWhichStoredAxesRunBackwardsUpright(Orientation orientation) {
+        String upright = UPRIGHT.get(orientation);
+        // Stored +x goes from a to b, stored +y from a to d; an axis is reversed when that step goes left or up.
+        boolean xReversed = upright.indexOf('b') < upright.indexOf('a');
+        boolean yReversed = upright.indexOf('d') < upright.indexOf('a');
+
+        assertEquals(xReversed, orientation.reversesStoredX(), "x");
+        assertEquals(yReversed, orientation.reversesStoredY(), "y");
+    }
+
     /** Each letter becomes a pixel whose channels are distinct values derived from it. */
     private static float[] encode(String pixels) {
         float[] rgb = new float[pixels.length() * 3];

@@ -7,8 +7,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.imagetagger.model.ModelConfig.ChannelOrder;
 import dev.imagetagger.model.ModelConfig.TensorLayout;
@@ -118,6 +121,59 @@ class PreprocessorTest {
 
         assertArrayEquals(new float[] { 255, 0, 0 }, pixel(crop, 10 * CROP + 112), 0.5f);
         assertArrayEquals(new float[] { 0, 0, 255 }, pixel(crop, 200 * CROP + 112), 0.5f);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Orientation.class)
+    void theCropOfAStoredImageIsExactlyTheCropOfItsUprightImage(Orientation orientation) {
+        // 481x257 with a 257 shorter side needs no resize, and leaves odd margins (257, 33) on both axes, where
+        // rounding the centre offset the same way in stored and upright coordinates would shift the crop a pixel.
+        Preprocessor preprocessor = new Preprocessor(257, CROP, MEAN, STD, ChannelOrder.RGB, TensorLayout.NCHW);
+        BufferedImage upright = noise(481, 257);
+
+        float[] expected = preprocessor.uprightCrop(new DecodedImage(upright, ImageFormat.PNG, Orientation.NORMAL));
+        float[] actual = preprocessor.uprightCrop(
+                new DecodedImage(stored(upright, orientation), ImageFormat.JPEG, orientation));
+
+        assertArrayEquals(expected, actual);
+    }
+
+    /** The pixels a camera would store for {@code upright} when it tags them with {@code orientation}. */
+    private static BufferedImage stored(BufferedImage upright, Orientation orientation) {
+        int w = upright.getWidth();
+        int h = upright.getHeight();
+        BufferedImage stored = orientation.swapsSides()
+                ? new BufferedImage(h, w, BufferedImage.TYPE_3BYTE_BGR)
+                : new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        int sw = stored.getWidth();
+        int sh = stored.getHeight();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int[] at = switch (orientation) {
+                    case NORMAL -> new int[] { x, y };
+                    case MIRROR_HORIZONTAL -> new int[] { sw - 1 - x, y };
+                    case ROTATE_180 -> new int[] { sw - 1 - x, sh - 1 - y };
+                    case MIRROR_VERTICAL -> new int[] { x, sh - 1 - y };
+                    case TRANSPOSE -> new int[] { y, x };
+                    case ROTATE_90_CW -> new int[] { y, sh - 1 - x };
+                    case TRANSVERSE -> new int[] { sw - 1 - y, sh - 1 - x };
+                    case ROTATE_90_CCW -> new int[] { sw - 1 - y, x };
+                };
+                stored.setRGB(at[0], at[1], upright.getRGB(x, y));
+            }
+        }
+        return stored;
+    }
+
+    private static BufferedImage noise(int width, int height) {
+        Random random = new Random(7);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return image;
     }
 
     private static float normalised(int value, int rgbChannel) {
