@@ -56,6 +56,20 @@ class ResamplerTest {
     }
 
     @Test
+    void rendersWholeEightBitLevelsAsPillowDoes() {
+        BufferedImage ramp = new BufferedImage(301, 7, BufferedImage.TYPE_3BYTE_BGR);
+        for (int x = 0; x < 301; x++) {
+            PreprocessorTest.paint(ramp, new Color(x % 256, (x * 3) % 256, 255 - x % 256), x, 0, 1, 7);
+        }
+
+        for (int width : new int[] { 97, 602 }) {
+            for (float value : Resampler.resizeWindow(PixelRows.of(ramp), width, 5, 0, 0, width, 5)) {
+                assertEquals(Math.round(value), value, 0f);
+            }
+        }
+    }
+
+    @Test
     void aWindowEqualsTheSameRegionOfTheFullResize() {
         BufferedImage gradient = new BufferedImage(300, 200, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < 200; y++) {
