@@ -25,6 +25,16 @@ public enum Orientation {
         return ordinal() >= TRANSPOSE.ordinal();
     }
 
+    /** Whether the upright image's coordinates run against the stored x axis (stored columns read right to left). */
+    public boolean reversesStoredX() {
+        return this == MIRROR_HORIZONTAL || this == ROTATE_180 || this == TRANSVERSE || this == ROTATE_90_CCW;
+    }
+
+    /** Whether the upright image's coordinates run against the stored y axis (stored rows read bottom to top). */
+    public boolean reversesStoredY() {
+        return this == ROTATE_180 || this == MIRROR_VERTICAL || this == ROTATE_90_CW || this == TRANSVERSE;
+    }
+
     /**
      * Turns a square {@code side x side} image of interleaved RGB floats upright.
      *

@@ -43,14 +43,25 @@ public final class Preprocessor {
     /**
      * The resized, centre-cropped and upright {@code crop x crop} image as interleaved RGB floats in [0, 255]. The
      * shorter side is the same before and after turning upright, and a centred square stays centred, so the work
-     * is done on the stored pixels and only the small crop is turned.
+     * is done on the stored pixels and only the small crop is turned (exactly the upright image's crop, see
+     * {@link #centreOffset}).
      */
     float[] uprightCrop(DecodedImage image) {
         PixelRows rows = PixelRows.of(image.pixels());
         int[] size = resizedSize(rows.width(), rows.height());
-        float[] stored = Resampler.resizeWindow(rows, size[0], size[1], (size[0] - crop) / 2, (size[1] - crop) / 2,
-                crop, crop);
-        return image.orientation().apply(stored, crop);
+        Orientation orientation = image.orientation();
+        int left = centreOffset(size[0] - crop, orientation.reversesStoredX());
+        int top = centreOffset(size[1] - crop, orientation.reversesStoredY());
+        float[] stored = Resampler.resizeWindow(rows, size[0], size[1], left, top, crop, crop);
+        return orientation.apply(stored, crop);
+    }
+
+    /**
+     * Where the centre crop starts along a stored axis with {@code margin} pixels to spare. The upright image's
+     * crop rounds an odd margin down; along a stored axis that the orientation reverses, that is rounding up.
+     */
+    private static int centreOffset(int margin, boolean reversed) {
+        return reversed ? margin - margin / 2 : margin / 2;
     }
 
     /** Size after resizing so that the shorter side is {@code resizeShorterSide}. */
