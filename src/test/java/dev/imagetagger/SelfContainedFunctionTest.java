@@ -1,0 +1,64 @@
+package dev.imagetagger;
+
+import static dev.imagetagger.testing.S3MockServer.BUCKET;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasLength;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.imagetagger.testing.Fixtures;
+import dev.imagetagger.testing.LambdaInvoker;
+import dev.imagetagger.testing.S3MockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The function end to end with nothing but this repository and Maven Central: the photo is the one embedded in
+ * {@code events/apigw-http-classify.json} (ImageNet class 335, fox squirrel), so {@link SelfContainedFunctionIT} can run
+ * against the native executable where the shared fixtures are not available.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = S3MockServer.class, restrictToAnnotatedClass = true)
+public class SelfContainedFunctionTest {
+
+    private static final int FOX_SQUIRREL = 335;
+
+    @Test
+    void anApiGatewayRequestIsClassified() {
+        String response = LambdaInvoker.invoke(Fixtures.event("apigw-http-classify.json")).then().statusCode(200)
+                .body("statusCode", equalTo(200)).extract().asString();
+
+        assertEquals(FOX_SQUIRREL, JsonPath.from(JsonPath.from(response).getString("body")).getInt("predictions[0].index"));
+    }
+
+    @Test
+    void theModelIsDescribed() {
+        given().get("/model").then().statusCode(200).body("labelCount", equalTo(1000)).body("sha256", hasLength(64));
+    }
+
+    @Test
+    void anUploadIsTagged() {
+        ObjectNode request = Fixtures.event("apigw-http-classify.json");
+        byte[] photo = Base64.getMimeDecoder().decode(request.path("body").asText());
+        S3Client s3 = S3MockServer.client();
+        s3.putObject(b -> b.bucket(BUCKET).key("uploads/fox squirrel.jpg"), RequestBody.fromBytes(photo));
+        ObjectNode event = Fixtures.event("s3-object-created.json");
+        ObjectNode object = (ObjectNode) event.withArray("Records").get(0).path("s3").path("object");
+        object.put("key", "uploads/fox+squirrel.jpg").remove("eTag");
+
+        LambdaInvoker.invoke(event).then().statusCode(200).body("results[0].outcome", equalTo("ok"));
+
+        String tagged = s3.getObjectTagging(b -> b.bucket(BUCKET).key("uploads/fox squirrel.jpg")).tagSet().stream()
+                .filter(t -> t.key().equals("tagger-class")).findFirst().orElseThrow().value();
+        assertEquals(Integer.toString(FOX_SQUIRREL), tagged);
+    }
+}
