@@ -31,6 +31,7 @@ public class ObjectTagger {
     private final KeyFilter filter;
     private final String modelId;
     private final int topK;
+    private final float minScore;
 
     public ObjectTagger(ObjectStore store, Classifier classifier, ImageDecoder decoder, ModelSession model,
             TagConfig config) {
@@ -41,6 +42,7 @@ public class ObjectTagger {
         this.filter = new KeyFilter(config.keyPrefixes().orElse(List.of()), config.keySuffixes().orElse(List.of()));
         this.modelId = model.config().id();
         this.topK = Math.max(1, config.topK());
+        this.minScore = config.minScore();
     }
 
     /**
@@ -79,7 +81,7 @@ public class ObjectTagger {
             try {
                 StoredObject stored = store.read(object, decoder::checkByteSize);
                 version = stored.versionId();
-                classification = classifier.classify(stored.bytes(), topK, 0f);
+                classification = classifier.classify(stored.bytes(), topK, minScore);
                 outcome = Outcome.OK;
                 ours = schema.forClassification(classification, topK);
             } catch (ImageRejectedException e) {

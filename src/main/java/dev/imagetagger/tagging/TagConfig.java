@@ -18,6 +18,13 @@ public interface TagConfig {
     @WithDefault("3")
     int topK();
 
+    /**
+     * Classes below this probability are not written: they are left out of the {@code top} tag, and when even the
+     * best class is below it, the object gets only its status and model tags.
+     */
+    @WithDefault("0")
+    float minScore();
+
     /** Only keys starting with one of these are tagged (S3 events); unset means every key. */
     Optional<List<String>> keyPrefixes();
 

@@ -49,6 +49,12 @@ class TagSchemaTest {
     }
 
     @Test
+    void withNoClassAboveTheMinimumScoreOnlyStatusAndModelAreWritten() {
+        assertEquals(Map.of("tagger-status", "ok", "tagger-model", "m1"),
+                schema.forClassification(classification(), 3));
+    }
+
+    @Test
     void mergeKeepsTheUsersTagsAndReplacesOurs() {
         Map<String, String> existing = new LinkedHashMap<>(Map.of("owner", "alice", "tagger-label", "stale"));
         Map<String, String> merged = schema.merge(existing, schema.forRejection(Outcome.CORRUPT, "m1")).orElseThrow();
