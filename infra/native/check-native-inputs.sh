@@ -29,13 +29,20 @@ check() { # description, command...
     echo "FAILED: $what" >&2
   fi
 }
+# Listings are read whole before grepping: `unzip | grep -q` fails under pipefail when grep stops reading early.
 arg() { grep -qxF -- "$1" "$record"; }
 sources=$(ls -d target/*-native-image-source-jar)
 runner_jar=$(ls "$sources"/*-runner.jar)
-in_jar() { unzip -l "$runner_jar" | grep -q -- "$1"; }
-jni() { unzip -p "$runner_jar" META-INF/native-image/dev.imagetagger/image-tagger/jni-config.json | grep -q "\"$1\""; }
-resources() { grep -rqs -- "$1" "$sources"/META-INF/native-image "$record" || unzip -p "$runner_jar" 'META-INF/native-image/*' 2>/dev/null | grep -q -- "$1"; }
-zipped() { unzip -l target/function.zip | awk '{print $4}' | grep -qx -- "$1"; }
+jar_listing=$(unzip -Z1 "$runner_jar")
+jni_config=$(unzip -p "$runner_jar" META-INF/native-image/dev.imagetagger/image-tagger/jni-config.json || true)
+resource_config=$(unzip -p "$runner_jar" META-INF/native-image/resource-config.json || true)
+zip_listing=$(unzip -Z1 target/function.zip)
+bootstrap=$(unzip -p target/function.zip bootstrap)
+bootstrap_mode=$(unzip -Z target/function.zip bootstrap)
+in_jar() { grep -qxF -- "$1" <<< "$jar_listing"; }
+jni() { grep -qF -- "\"$1\"" <<< "$jni_config"; }
+resources() { grep -qF -- "$1" <<< "$resource_config"; }
+zipped() { grep -qxF -- "$1" <<< "$zip_listing"; }
 
 check "native-image was called" test -s "$record"
 check "ONNX Runtime and TwelveMonkeys are initialised at run time" arg "--initialize-at-run-time=ai.onnxruntime,com.twelvemonkeys"
@@ -55,8 +62,8 @@ check "function.zip has the bootstrap" zipped "bootstrap"
 check "function.zip has the runner" zipped "runner"
 check "function.zip has libonnxruntime.so" zipped "libonnxruntime.so"
 check "function.zip has libonnxruntime4j_jni.so" zipped "libonnxruntime4j_jni.so"
-check "the bootstrap loads ONNX Runtime from the package" sh -c "unzip -p target/function.zip bootstrap | grep -q 'onnxruntime.native.path'"
-check "the bootstrap is executable in the zip" sh -c "unzip -Z target/function.zip bootstrap | grep -q '^.rwx'"
+check "the bootstrap loads ONNX Runtime from the package" grep -qF "onnxruntime.native.path" <<< "$bootstrap"
+check "the bootstrap is executable in the zip" grep -q '^.rwx' <<< "$bootstrap_mode"
 
 echo "native build inputs: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
