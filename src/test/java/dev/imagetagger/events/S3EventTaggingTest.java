@@ -115,6 +115,28 @@ class S3EventTaggingTest {
     }
 
     @Test
+    void theVersionTheEventNamesIsTheOneClassifiedAndTagged() {
+        String bucket = "image-tagger-versioned";
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+        String robin = s3.putObject(b -> b.bucket(bucket).key("photo.jpg"),
+                RequestBody.fromBytes(Fixtures.sharedBytes("images/" + ROBIN))).versionId();
+        String zebra = s3.putObject(b -> b.bucket(bucket).key("photo.jpg"),
+                RequestBody.fromBytes(Fixtures.sharedBytes("images/imagenet-sample/n02391049_zebra.JPEG"))).versionId();
+        ObjectNode event = Fixtures.event("s3-object-created.json");
+        ObjectNode record = (ObjectNode) event.withArray("Records").get(0);
+        ((ObjectNode) record.path("s3").path("bucket")).put("name", bucket);
+        key(event, "photo.jpg");
+        ((ObjectNode) record.path("s3").path("object")).put("versionId", robin);
+
+        LambdaInvoker.invoke(event).then().statusCode(200).body("results[0].outcome", equalTo("ok"))
+                .body("results[0].label", equalTo("robin"));
+
+        assertEquals("15", versionTags(bucket, robin).get("tagger-class"));
+        assertFalse(versionTags(bucket, zebra).containsKey("tagger-status"), "the newer version is not touched");
+    }
+
+    @Test
     void aDeletedObjectIsASkipNotAFailure() {
         ObjectNode event = Fixtures.event("s3-object-created.json");
         key(event, "uploads/deleted+before+we+got+there.jpg");
@@ -248,6 +270,13 @@ class S3EventTaggingTest {
     static void putTags(String key, Map<String, String> tags) {
         s3.putObjectTagging(b -> b.bucket(BUCKET).key(key).tagging(t -> t.tagSet(tags.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+    }
+
+    static Map<String, String> versionTags(String bucket, String versionId) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        s3.getObjectTagging(b -> b.bucket(bucket).key("photo.jpg").versionId(versionId)).tagSet()
+                .forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
     }
 
     static Map<String, String> tags(String key) {
