@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.imagetagger.classify.Classification;
@@ -21,6 +22,7 @@ import dev.imagetagger.storage.ObjectRef;
 import dev.imagetagger.storage.S3Config;
 import dev.imagetagger.tagging.ObjectTagger;
 import dev.imagetagger.tagging.Outcome;
+import dev.imagetagger.tagging.TaggingLog;
 import dev.imagetagger.tagging.TaggingResult;
 
 /**
@@ -35,11 +37,13 @@ public class ClassifyResource {
     private final ClassifyConfig defaults;
     private final ApiConfig api;
     private final Set<String> allowedBuckets;
+    private final TaggingLog log;
 
     public ClassifyResource(Classifier classifier, ObjectTagger tagger, ClassifyConfig defaults, ApiConfig api,
-            S3Config s3) {
+            S3Config s3, TaggingLog log) {
         this.classifier = classifier;
         this.tagger = tagger;
+        this.log = log;
         this.defaults = defaults;
         this.api = api;
         this.allowedBuckets = s3.allowedBuckets().orElse(Set.of());
@@ -62,7 +66,7 @@ public class ClassifyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectAnswer classifyObject(ObjectReference request, @QueryParam("topK") String topK,
-            @QueryParam("minScore") String minScore) {
+            @QueryParam("minScore") String minScore, @Context com.amazonaws.services.lambda.runtime.Context lambda) {
         int k = QueryParameters.intIn("topK", topK, defaults.topK(), 1, api.maxTopK());
         float min = QueryParameters.floatIn("minScore", minScore, defaults.minScore(), 0, 1);
         if (request == null || isBlank(request.bucket()) || isBlank(request.key())) {
@@ -76,6 +80,7 @@ public class ClassifyResource {
             return answer(request, "classified", false, tagger.classify(object, k, min));
         }
         TaggingResult result = tagger.tag(object, ObjectTagger.Trigger.EXPLICIT);
+        log.record(lambda == null ? null : lambda.getAwsRequestId(), "http", result);
         return switch (result.outcome()) {
             case OK, NO_ROOM -> answer(request, result.outcome().id(), result.outcome() == Outcome.OK,
                     result.classification());
