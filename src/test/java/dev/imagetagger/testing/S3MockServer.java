@@ -32,13 +32,11 @@ public class S3MockServer implements QuarkusTestResourceLifecycleManager {
         int http = freePort();
         process = launch(http, freePort());
         endpoint = URI.create("http://127.0.0.1:" + http);
-        // The SDK's default credential chain reads these system properties (S3Mock accepts any credentials), here
-        // and, through the returned map, in a packaged function under @QuarkusIntegrationTest. The chain must never
-        // reach for EC2 instance metadata, which is no loopback address.
-        Map<String, String> sdk = Map.of("aws.accessKeyId", "test", "aws.secretAccessKey", "test",
-                "aws.disableEc2Metadata", "true");
-        sdk.forEach(System::setProperty);
-        Map<String, String> config = new java.util.HashMap<>(sdk);
+        // The test JVM gets the SDK's credential properties from the pom (S3Mock accepts any credentials); a packaged
+        // function under @QuarkusIntegrationTest gets them from this map, as -D options. The SDK must never reach for
+        // EC2 instance metadata, which is no loopback address.
+        Map<String, String> config = new java.util.HashMap<>(Map.of("aws.accessKeyId", "test",
+                "aws.secretAccessKey", "test", "aws.disableEc2Metadata", "true"));
         config.putAll(Map.of("tagger.s3.endpoint", endpoint.toString(), "tagger.s3.path-style", "true",
                 "tagger.s3.region", "us-east-1", "tagger.s3.allowed-buckets", BUCKET));
         return config;
