@@ -1,6 +1,7 @@
 package dev.imagetagger.image;
 
 import java.nio.FloatBuffer;
+import java.util.List;
 
 import dev.imagetagger.model.ModelConfig;
 import dev.imagetagger.model.ModelConfig.ChannelOrder;
@@ -90,7 +91,7 @@ public final class Preprocessor {
         tensor.position(base + 3 * pixels);
     }
 
-    private static float[] toArray(java.util.List<Float> values) {
+    private static float[] toArray(List<Float> values) {
         float[] array = new float[values.size()];
         for (int i = 0; i < array.length; i++) {
             array[i] = values.get(i);

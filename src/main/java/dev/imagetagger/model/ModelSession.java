@@ -6,8 +6,10 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
@@ -106,7 +108,7 @@ public class ModelSession {
             }
             if (in.getInfo() instanceof TensorInfo tensor && !ModelDescriptors.acceptsShape(config, tensor.getShape())) {
                 throw new ModelMismatchException("Model input '" + config.inputName() + "' has shape "
-                        + java.util.Arrays.toString(tensor.getShape()) + ", which does not fit a " + config.layout()
+                        + Arrays.toString(tensor.getShape()) + ", which does not fit a " + config.layout()
                         + " image of " + config.inputSize() + "x" + config.inputSize()
                         + ". Set tagger.model.input-size and tagger.model.layout.");
             }
@@ -125,7 +127,7 @@ public class ModelSession {
         input.rewind();
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, inputShape);
                 OrtSession.Result result = session.run(Map.of(config.inputName(), tensor),
-                        java.util.Set.of(config.outputName()))) {
+                        Set.of(config.outputName()))) {
             OnnxTensor output = (OnnxTensor) result.get(0);
             FloatBuffer scores = output.getFloatBuffer();
             float[] copy = new float[scores.remaining()];

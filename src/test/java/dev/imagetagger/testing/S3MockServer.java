@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -35,7 +36,7 @@ public class S3MockServer implements QuarkusTestResourceLifecycleManager {
         // The test JVM gets the SDK's credential properties from the pom (S3Mock accepts any credentials); a packaged
         // function under @QuarkusIntegrationTest gets them from this map, as -D options. The SDK must never reach for
         // EC2 instance metadata, which is no loopback address.
-        Map<String, String> config = new java.util.HashMap<>(Map.of("aws.accessKeyId", "test",
+        Map<String, String> config = new HashMap<>(Map.of("aws.accessKeyId", "test",
                 "aws.secretAccessKey", "test", "aws.disableEc2Metadata", "true"));
         config.putAll(Map.of("tagger.s3.endpoint", endpoint.toString(), "tagger.s3.path-style", "true",
                 "tagger.s3.region", "us-east-1", "tagger.s3.allowed-buckets", BUCKET));
