@@ -1,6 +1,6 @@
 package dev.imagetagger;
 
-import static dev.imagetagger.testing.S3MockServer.BUCKET;
+import static dev.imagetagger.fixtures.S3MockServer.BUCKET;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasLength;
@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.imagetagger.testing.Fixtures;
-import dev.imagetagger.testing.LambdaInvoker;
-import dev.imagetagger.testing.S3MockServer;
+import dev.imagetagger.fixtures.LambdaInvoker;
+import dev.imagetagger.fixtures.S3MockServer;
+import dev.imagetagger.fixtures.SampleEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,7 +34,7 @@ public class SelfContainedFunctionTest {
 
     @Test
     void anApiGatewayRequestIsClassified() {
-        String response = LambdaInvoker.invoke(Fixtures.event("apigw-http-classify.json")).then().statusCode(200)
+        String response = LambdaInvoker.invoke(SampleEvents.read("apigw-http-classify.json")).then().statusCode(200)
                 .body("statusCode", equalTo(200)).extract().asString();
 
         assertEquals(FOX_SQUIRREL, JsonPath.from(JsonPath.from(response).getString("body")).getInt("predictions[0].index"));
@@ -47,11 +47,11 @@ public class SelfContainedFunctionTest {
 
     @Test
     void anUploadIsTagged() {
-        ObjectNode request = Fixtures.event("apigw-http-classify.json");
+        ObjectNode request = SampleEvents.read("apigw-http-classify.json");
         byte[] photo = Base64.getMimeDecoder().decode(request.path("body").asText());
         S3Client s3 = S3MockServer.client();
         s3.putObject(b -> b.bucket(BUCKET).key("uploads/fox squirrel.jpg"), RequestBody.fromBytes(photo));
-        ObjectNode event = Fixtures.event("s3-object-created.json");
+        ObjectNode event = SampleEvents.read("s3-object-created.json");
         ObjectNode object = (ObjectNode) event.withArray("Records").get(0).path("s3").path("object");
         object.put("key", "uploads/fox+squirrel.jpg").remove("eTag");
 

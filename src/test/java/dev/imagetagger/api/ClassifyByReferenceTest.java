@@ -1,6 +1,6 @@
 package dev.imagetagger.api;
 
-import static dev.imagetagger.testing.S3MockServer.BUCKET;
+import static dev.imagetagger.fixtures.S3MockServer.BUCKET;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -14,8 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.imagetagger.testing.Fixtures;
-import dev.imagetagger.testing.S3MockServer;
+import dev.imagetagger.fixtures.S3MockServer;
+import dev.imagetagger.fixtures.SampleEvents;
+import dev.imagetagger.fixtures.Shared;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -32,9 +33,9 @@ class ClassifyByReferenceTest {
     static void objects() {
         s3 = S3MockServer.client();
         s3.putObject(b -> b.bucket(BUCKET).key("api/zebra one.jpg"),
-                RequestBody.fromBytes(Fixtures.sharedBytes("images/imagenet-sample/n02391049_zebra.JPEG")));
+                RequestBody.fromBytes(Shared.image("imagenet-sample/n02391049_zebra.JPEG")));
         s3.putObject(b -> b.bucket(BUCKET).key("api/daisy.jpg"),
-                RequestBody.fromBytes(Fixtures.sharedBytes("images/imagenet-sample/n11939491_daisy.JPEG")));
+                RequestBody.fromBytes(Shared.image("imagenet-sample/n11939491_daisy.JPEG")));
         s3.putObject(b -> b.bucket(BUCKET).key("api/readme.txt"), RequestBody.fromString("plain text"));
     }
 

@@ -1,6 +1,6 @@
 package dev.imagetagger.events;
 
-import static dev.imagetagger.testing.S3MockServer.BUCKET;
+import static dev.imagetagger.fixtures.S3MockServer.BUCKET;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.imagetagger.testing.Fixtures;
-import dev.imagetagger.testing.LambdaInvoker;
-import dev.imagetagger.testing.S3MockServer;
+import dev.imagetagger.fixtures.LambdaInvoker;
+import dev.imagetagger.fixtures.S3MockServer;
+import dev.imagetagger.fixtures.SampleEvents;
+import dev.imagetagger.fixtures.Shared;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -45,7 +46,7 @@ class S3EventTaggingTest {
     void directNotificationTagsTheObjectNamedByAnEncodedKey() {
         put(ROBIN_KEY, ROBIN, Map.of());
 
-        LambdaInvoker.invoke(Fixtures.event("s3-object-created.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("s3-object-created.json")).then().statusCode(200)
                 .body("results[0].key", equalTo(ROBIN_KEY)).body("results[0].outcome", equalTo("ok"));
 
         Map<String, String> tags = tags(ROBIN_KEY);
@@ -60,14 +61,14 @@ class S3EventTaggingTest {
     @Test
     void theSameEventDeliveredTwiceWritesOnce() {
         put(ROBIN_KEY, ROBIN, Map.of());
-        LambdaInvoker.invoke(Fixtures.event("s3-object-created.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("s3-object-created.json")).then().statusCode(200)
                 .body("results[0].outcome", equalTo("ok"));
         // Mark our own tags: a second write would replace the mark.
         Map<String, String> marked = tags(ROBIN_KEY);
         marked.put("tagger-score", "marker");
         putTags(ROBIN_KEY, marked);
 
-        LambdaInvoker.invoke(Fixtures.event("s3-object-created.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("s3-object-created.json")).then().statusCode(200)
                 .body("results[0].outcome", equalTo("skipped-already-tagged"));
 
         assertEquals("marker", tags(ROBIN_KEY).get("tagger-score"));
@@ -78,7 +79,7 @@ class S3EventTaggingTest {
         put(ROBIN_KEY, ROBIN, Map.of("owner", "alice", "project", "birds 2026", "tagger-label", "stale",
                 "tagger-model", "an-older-model", "tagger-status", "ok"));
 
-        LambdaInvoker.invoke(Fixtures.event("s3-object-created.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("s3-object-created.json")).then().statusCode(200)
                 .body("results[0].outcome", equalTo("ok"));
 
         Map<String, String> tags = tags(ROBIN_KEY);
@@ -94,7 +95,7 @@ class S3EventTaggingTest {
         Map<String, String> users = userTags(9);
         put(ROBIN_KEY, ROBIN, users);
 
-        LambdaInvoker.invoke(Fixtures.event("s3-object-created.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("s3-object-created.json")).then().statusCode(200)
                 .body("results[0].outcome", equalTo("ok"));
 
         Map<String, String> tags = tags(ROBIN_KEY);
@@ -108,7 +109,7 @@ class S3EventTaggingTest {
         Map<String, String> users = userTags(10);
         put(ROBIN_KEY, ROBIN, users);
 
-        LambdaInvoker.invoke(Fixtures.event("s3-object-created.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("s3-object-created.json")).then().statusCode(200)
                 .body("results[0].outcome", equalTo("no-room")).body("results[0].label", equalTo("robin"));
 
         assertEquals(users, tags(ROBIN_KEY));
@@ -120,10 +121,10 @@ class S3EventTaggingTest {
         s3.createBucket(b -> b.bucket(bucket));
         s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
         String robin = s3.putObject(b -> b.bucket(bucket).key("photo.jpg"),
-                RequestBody.fromBytes(Fixtures.sharedBytes("images/" + ROBIN))).versionId();
+                RequestBody.fromBytes(Shared.image(ROBIN))).versionId();
         String zebra = s3.putObject(b -> b.bucket(bucket).key("photo.jpg"),
-                RequestBody.fromBytes(Fixtures.sharedBytes("images/imagenet-sample/n02391049_zebra.JPEG"))).versionId();
-        ObjectNode event = Fixtures.event("s3-object-created.json");
+                RequestBody.fromBytes(Shared.image("imagenet-sample/n02391049_zebra.JPEG"))).versionId();
+        ObjectNode event = SampleEvents.read("s3-object-created.json");
         ObjectNode record = (ObjectNode) event.withArray("Records").get(0);
         ((ObjectNode) record.path("s3").path("bucket")).put("name", bucket);
         key(event, "photo.jpg");
@@ -138,7 +139,7 @@ class S3EventTaggingTest {
 
     @Test
     void aDeletedObjectIsASkipNotAFailure() {
-        ObjectNode event = Fixtures.event("s3-object-created.json");
+        ObjectNode event = SampleEvents.read("s3-object-created.json");
         key(event, "uploads/deleted+before+we+got+there.jpg");
 
         LambdaInvoker.invoke(event).then().statusCode(200).body("results[0].outcome", equalTo("skipped-gone"));
@@ -148,7 +149,7 @@ class S3EventTaggingTest {
     void anObjectOverwrittenSinceTheEventIsNotClassifiedInItsNewForm() {
         put(ROBIN_KEY, "imagenet-sample/n02391049_zebra.JPEG", Map.of());
 
-        LambdaInvoker.invoke(Fixtures.event("s3-object-created.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("s3-object-created.json")).then().statusCode(200)
                 .body("results[0].outcome", equalTo("skipped-gone"));
 
         assertFalse(tags(ROBIN_KEY).containsKey("tagger-status"));
@@ -157,8 +158,8 @@ class S3EventTaggingTest {
     @Test
     void aNonImageAndACorruptJpegGetAStatusTagAndCountAsHandled() {
         s3.putObject(b -> b.bucket(BUCKET).key("uploads/notes.jpg"), RequestBody.fromString("meeting notes, not a photo"));
-        put("uploads/broken.jpg", "images/bad/headers-only.jpg", Map.of());
-        ObjectNode event = Fixtures.event("s3-object-created.json");
+        put("uploads/broken.jpg", "bad/headers-only.jpg", Map.of());
+        ObjectNode event = SampleEvents.read("s3-object-created.json");
         ObjectNode second = event.withArray("Records").get(0).deepCopy();
         event.withArray("Records").add(second);
         key(event, "uploads/notes.jpg");
@@ -175,7 +176,7 @@ class S3EventTaggingTest {
     void eventBridgeObjectCreated() {
         put("uploads/zebra.jpg", "imagenet-sample/n02391049_zebra.JPEG", Map.of());
 
-        LambdaInvoker.invoke(Fixtures.event("eventbridge-object-created.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("eventbridge-object-created.json")).then().statusCode(200)
                 .body("results[0].outcome", equalTo("ok"));
 
         assertEquals("340", tags("uploads/zebra.jpg").get("tagger-class"));
@@ -186,7 +187,7 @@ class S3EventTaggingTest {
         put("uploads/golfcart.jpg", "imagenet-sample/n03445924_golfcart.JPEG", Map.of());
         put("uploads/daisy.jpg", "imagenet-sample/n11939491_daisy.JPEG", Map.of());
 
-        LambdaInvoker.invoke(Fixtures.event("sqs-s3-notifications.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("sqs-s3-notifications.json")).then().statusCode(200)
                 .body("batchItemFailures.itemIdentifier", contains("2e1424d4-f796-459a-8184-9c92662be6da"));
 
         assertEquals("575", tags("uploads/golfcart.jpg").get("tagger-class"));
@@ -198,7 +199,7 @@ class S3EventTaggingTest {
         put("backfill/tench.jpg", "imagenet-sample/n01440764_tench.JPEG", Map.of());
         s3.putObject(b -> b.bucket(BUCKET).key("backfill/notes 2026.txt"), RequestBody.fromString("not an image"));
 
-        LambdaInvoker.invoke(Fixtures.event("batch-operations-1.0.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("batch-operations-1.0.json")).then().statusCode(200)
                 .body("invocationSchemaVersion", equalTo("1.0"))
                 .body("invocationId", equalTo("YXNkbGZqYWRmaiBhc2RmdW9hZHNmZGpmaGFzbGtkaGZza2RmaAo"))
                 .body("treatMissingKeysAs", equalTo("PermanentFailure"))
@@ -214,9 +215,9 @@ class S3EventTaggingTest {
     @Test
     void batchOperations20NamesTheBucketByName() {
         put("backfill/traffic light.jpg", "imagenet-sample/n06874185_traffic_light.JPEG", Map.of());
-        put("backfill/broken.jpg", "images/bad/headers-only.jpg", Map.of());
+        put("backfill/broken.jpg", "bad/headers-only.jpg", Map.of());
 
-        LambdaInvoker.invoke(Fixtures.event("batch-operations-2.0.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("batch-operations-2.0.json")).then().statusCode(200)
                 .body("invocationSchemaVersion", equalTo("2.0"))
                 .body("results.resultCode", contains("Succeeded", "Succeeded"))
                 .body("results.resultString", contains("ok", "corrupt"));
@@ -229,7 +230,7 @@ class S3EventTaggingTest {
     void snsFanOutOfANotification() {
         put("uploads/passenger car.jpg", "imagenet-sample/n03895866_passenger_car.JPEG", Map.of());
 
-        LambdaInvoker.invoke(Fixtures.event("sns-s3-notification.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("sns-s3-notification.json")).then().statusCode(200)
                 .body("results[0].key", equalTo("uploads/passenger car.jpg")).body("results[0].outcome", equalTo("ok"));
 
         assertEquals("705", tags("uploads/passenger car.jpg").get("tagger-class"));
@@ -237,7 +238,7 @@ class S3EventTaggingTest {
 
     @Test
     void anUnrecognisedEventIsAFunctionError() {
-        ObjectNode event = Fixtures.event("eventbridge-object-created.json");
+        ObjectNode event = SampleEvents.read("eventbridge-object-created.json");
         event.put("source", "aws.ec2").remove("detail-type");
 
         LambdaInvoker.invoke(event).then().statusCode(500)
@@ -258,10 +259,9 @@ class S3EventTaggingTest {
         return tags;
     }
 
-    /** Uploads a shared fixture under {@code key} with the given tags, replacing what was there. */
-    static void put(String key, String sharedFile, Map<String, String> tags) {
-        String path = sharedFile.startsWith("images/") ? sharedFile.substring("images/".length()) : sharedFile;
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(Fixtures.sharedBytes("images/" + path)));
+    /** Uploads a shared image (a path under {@code images/}) as {@code key} with these tags, replacing what was there. */
+    static void put(String key, String image, Map<String, String> tags) {
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(Shared.image(image)));
         if (!tags.isEmpty()) { // a new object has none
             putTags(key, tags);
         }

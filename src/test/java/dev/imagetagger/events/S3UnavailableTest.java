@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.imagetagger.testing.Fixtures;
-import dev.imagetagger.testing.LambdaInvoker;
+import dev.imagetagger.fixtures.LambdaInvoker;
+import dev.imagetagger.fixtures.SampleEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -34,20 +34,20 @@ class S3UnavailableTest {
 
     @Test
     void aDirectNotificationFailsTheInvocationSoLambdaRetriesIt() {
-        LambdaInvoker.invoke(Fixtures.event("s3-object-created.json")).then().statusCode(500)
+        LambdaInvoker.invoke(SampleEvents.read("s3-object-created.json")).then().statusCode(500)
                 .body("errorType", equalTo(ObjectsNotTaggedException.class.getName()));
     }
 
     @Test
     void everySqsMessageIsReportedForRedelivery() {
-        LambdaInvoker.invoke(Fixtures.event("sqs-s3-notifications.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("sqs-s3-notifications.json")).then().statusCode(200)
                 .body("batchItemFailures.itemIdentifier", containsInAnyOrder("059f36b4-87a3-44ab-83d2-661975830a7d",
                         "2e1424d4-f796-459a-8184-9c92662be6da", "c80e8021-a70a-42c7-a470-796e1186f753"));
     }
 
     @Test
     void batchOperationsTasksFailTemporarily() {
-        LambdaInvoker.invoke(Fixtures.event("batch-operations-2.0.json")).then().statusCode(200)
+        LambdaInvoker.invoke(SampleEvents.read("batch-operations-2.0.json")).then().statusCode(200)
                 .body("results.resultCode", everyItem(equalTo("TemporaryFailure")));
     }
 
