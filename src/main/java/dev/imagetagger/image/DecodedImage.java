@@ -1,23 +1,36 @@
 package dev.imagetagger.image;
 
-import java.awt.image.BufferedImage;
+import java.util.function.Supplier;
 
 /**
- * A decoded image as stored, with the orientation that turns it upright.
+ * A decoded image, with the orientation that turns it upright. Its rows may be at a reduced scale (a JPEG decoded
+ * straight to 1/8 of its size) or streamed (a PNG inflated row by row); the stored size is always the full one.
  *
- * @param pixels the stored pixels
+ * @param storedWidth full width of the pixels as stored
+ * @param storedHeight full height of the pixels as stored
  * @param format the format the bytes were in
  * @param orientation how the stored pixels must be turned to stand upright
+ * @param rows opens the rows, each time from the top
  */
-public record DecodedImage(BufferedImage pixels, ImageFormat format, Orientation orientation) {
+public record DecodedImage(int storedWidth, int storedHeight, ImageFormat format, Orientation orientation,
+        Supplier<PixelRows> rows) {
+
+    /** An image whose rows are held in memory at full size. */
+    public static DecodedImage of(PixelRows rows, ImageFormat format, Orientation orientation) {
+        return new DecodedImage(rows.width(), rows.height(), format, orientation, () -> rows);
+    }
 
     /** Width of the upright image. */
     public int width() {
-        return orientation.swapsSides() ? pixels.getHeight() : pixels.getWidth();
+        return orientation.swapsSides() ? storedHeight : storedWidth;
     }
 
     /** Height of the upright image. */
     public int height() {
-        return orientation.swapsSides() ? pixels.getWidth() : pixels.getHeight();
+        return orientation.swapsSides() ? storedWidth : storedHeight;
+    }
+
+    public DecodedImage withOrientation(Orientation turned) {
+        return new DecodedImage(storedWidth, storedHeight, format, turned, rows);
     }
 }

@@ -41,37 +41,47 @@ public final class Preprocessor {
         normalise(uprightCrop(image), tensor);
     }
 
+    /** The shorter side the image is resized to: a decoder may hand over fewer pixels as long as they cover it. */
+    public int resizeShorterSide() {
+        return resizeShorterSide;
+    }
+
     /**
      * The resized, centre-cropped and upright {@code crop x crop} image as interleaved RGB floats in [0, 255]. The
      * shorter side is the same before and after turning upright, and a centred square stays centred, so the work
      * is done on the stored pixels and only the small crop is turned (exactly the upright image's crop, see
-     * {@link #centreOffset}).
+     * {@link #centreOffset}). The geometry comes from the full stored size; the rows may be a reduced-scale decode
+     * of it, which the resampler maps onto the same output.
      */
     float[] uprightCrop(DecodedImage image) {
-        PixelRows rows = PixelRows.of(image.pixels());
-        int[] size = resizedSize(rows.width(), rows.height());
+        long[] size = resizedSize(image.storedWidth(), image.storedHeight());
         Orientation orientation = image.orientation();
-        int left = centreOffset(size[0] - crop, orientation.reversesStoredX());
-        int top = centreOffset(size[1] - crop, orientation.reversesStoredY());
-        float[] stored = Resampler.resizeWindow(rows, size[0], size[1], left, top, crop, crop);
-        return orientation.apply(stored, crop);
+        long left = centreOffset(size[0] - crop, orientation.reversesStoredX());
+        long top = centreOffset(size[1] - crop, orientation.reversesStoredY());
+        try (PixelRows rows = image.rows().get()) {
+            float[] stored = Resampler.resizeWindow(rows, size[0], size[1], left, top, crop, crop);
+            return orientation.apply(stored, crop);
+        }
     }
 
     /**
      * Where the centre crop starts along a stored axis with {@code margin} pixels to spare. The upright image's
      * crop rounds an odd margin down; along a stored axis that the orientation reverses, that is rounding up.
      */
-    private static int centreOffset(int margin, boolean reversed) {
+    private static long centreOffset(long margin, boolean reversed) {
         return reversed ? margin - margin / 2 : margin / 2;
     }
 
-    /** Size after resizing so that the shorter side is {@code resizeShorterSide}. */
-    int[] resizedSize(int width, int height) {
+    /**
+     * Size after resizing so that the shorter side is {@code resizeShorterSide}. In long: a 1 x 16,777,216 image
+     * resizes to 256 x 4,294,967,296, of which only the crop is ever computed.
+     */
+    long[] resizedSize(int width, int height) {
         if (width <= height) {
-            return new int[] { resizeShorterSide, (int) Math.max(resizeShorterSide,
+            return new long[] { resizeShorterSide, Math.max(resizeShorterSide,
                     Math.round((double) height * resizeShorterSide / width)) };
         }
-        return new int[] { (int) Math.max(resizeShorterSide, Math.round((double) width * resizeShorterSide / height)),
+        return new long[] { Math.max(resizeShorterSide, Math.round((double) width * resizeShorterSide / height)),
                 resizeShorterSide };
     }
 

@@ -15,10 +15,11 @@ final class Resampler {
     }
 
     /**
-     * Resizes {@code source} to {@code outWidth x outHeight} and returns the window at ({@code left}, {@code top}) of
+     * Resizes {@code source} to {@code outWidth x outHeight} (which may be far larger than an int array: only the
+     * window is computed) and returns the window at ({@code left}, {@code top}) of
      * {@code width x height} as interleaved RGB levels in [0, 255] (whole numbers, as floats), row by row.
      */
-    static float[] resizeWindow(PixelRows source, int outWidth, int outHeight, int left, int top, int width,
+    static float[] resizeWindow(PixelRows source, long outWidth, long outHeight, long left, long top, int width,
             int height) {
         Taps columns = Taps.of(source.width(), outWidth, left, width);
         Taps rows = Taps.of(source.height(), outHeight, top, height);
@@ -27,10 +28,12 @@ final class Resampler {
 
         // Horizontal pass over only the source rows the window needs.
         float[] horizontal = new float[rowCount * width * 3];
-        float[] line = new float[source.width() * 3];
+        int firstColumn = columns.first();
+        int lastColumn = columns.end();
+        float[] line = new float[(lastColumn - firstColumn) * 3];
         for (int r = 0; r < rowCount; r++) {
-            source.read(firstRow + r, line);
-            columns.apply(line, horizontal, r * width * 3);
+            source.read(firstRow + r, firstColumn, lastColumn, line);
+            columns.apply(line, firstColumn, horizontal, r * width * 3);
         }
         roundToLevels(horizontal);
 
@@ -72,7 +75,7 @@ final class Resampler {
             this.stride = stride;
         }
 
-        static Taps of(int inSize, int outSize, int from, int length) {
+        static Taps of(int inSize, long outSize, long from, int length) {
             double scale = (double) inSize / outSize;
             double support = Math.max(1.0, scale);
             int stride = (int) Math.ceil(support) * 2 + 2;
@@ -119,13 +122,16 @@ final class Resampler {
             return max;
         }
 
-        /** Filters one interleaved RGB line into {@code out} at {@code offset}, one output pixel per tap set. */
-        void apply(float[] line, float[] out, int offset) {
+        /**
+         * Filters one interleaved RGB line, which starts at source column {@code lineStart}, into {@code out} at
+         * {@code offset}, one output pixel per tap set.
+         */
+        void apply(float[] line, int lineStart, float[] out, int offset) {
             for (int i = 0; i < start.length; i++) {
                 float r = 0;
                 float g = 0;
                 float b = 0;
-                int at = start[i] * 3;
+                int at = (start[i] - lineStart) * 3;
                 int base = i * stride;
                 for (int t = 0; t < count[i]; t++, at += 3) {
                     float w = weights[base + t];

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.imagetagger.image.imageio.BufferedImageRows;
 import dev.imagetagger.model.ModelConfig.ChannelOrder;
 import dev.imagetagger.model.ModelConfig.TensorLayout;
 
@@ -61,7 +62,7 @@ class PreprocessorTest {
         FloatBuffer buffer = FloatBuffer.allocate(10 + 3 * PIXELS);
         buffer.position(10);
 
-        preprocessor.writeTensor(new DecodedImage(solid(256, 256), ImageFormat.PNG, Orientation.NORMAL), buffer);
+        preprocessor.writeTensor(DecodedImage.of(BufferedImageRows.of(solid(256, 256)), ImageFormat.PNG, Orientation.NORMAL), buffer);
 
         assertEquals(10 + 3 * PIXELS, buffer.position());
         assertEquals(0f, buffer.get(9));
@@ -72,11 +73,11 @@ class PreprocessorTest {
     void resizesTheShorterSideKeepingTheAspectRatio() {
         Preprocessor preprocessor = preprocessor(ChannelOrder.RGB, TensorLayout.NCHW);
 
-        assertArrayEquals(new int[] { 341, 256 }, preprocessor.resizedSize(500, 375));
-        assertArrayEquals(new int[] { 256, 341 }, preprocessor.resizedSize(375, 500));
-        assertArrayEquals(new int[] { 256, 256 }, preprocessor.resizedSize(1, 1));
-        assertArrayEquals(new int[] { 256, 256000 }, preprocessor.resizedSize(10, 10000));
-        assertArrayEquals(new int[] { 384, 256 }, preprocessor.resizedSize(6000, 4000));
+        assertArrayEquals(new long[] { 341, 256 }, preprocessor.resizedSize(500, 375));
+        assertArrayEquals(new long[] { 256, 341 }, preprocessor.resizedSize(375, 500));
+        assertArrayEquals(new long[] { 256, 256 }, preprocessor.resizedSize(1, 1));
+        assertArrayEquals(new long[] { 256, 256000 }, preprocessor.resizedSize(10, 10000));
+        assertArrayEquals(new long[] { 384, 256 }, preprocessor.resizedSize(6000, 4000));
     }
 
     @Test
@@ -86,7 +87,7 @@ class PreprocessorTest {
         paint(image, Color.RED, 144, 16, CROP, CROP);
 
         float[] crop = preprocessor(ChannelOrder.RGB, TensorLayout.NCHW)
-                .uprightCrop(new DecodedImage(image, ImageFormat.PNG, Orientation.NORMAL));
+                .uprightCrop(DecodedImage.of(BufferedImageRows.of(image), ImageFormat.PNG, Orientation.NORMAL));
 
         for (int i = 0; i < PIXELS; i++) {
             assertArrayEquals(new float[] { 255, 0, 0 }, pixel(crop, i), 1e-3f, "pixel " + i);
@@ -100,7 +101,7 @@ class PreprocessorTest {
         paint(image, Color.RED, 288, 32, 2 * CROP, 2 * CROP);
 
         float[] crop = preprocessor(ChannelOrder.RGB, TensorLayout.NCHW)
-                .uprightCrop(new DecodedImage(image, ImageFormat.PNG, Orientation.NORMAL));
+                .uprightCrop(DecodedImage.of(BufferedImageRows.of(image), ImageFormat.PNG, Orientation.NORMAL));
 
         // The downscale filter reaches one output pixel across the border; everything inside is pure red.
         for (int y = 1; y < CROP - 1; y++) {
@@ -117,7 +118,7 @@ class PreprocessorTest {
         paint(image, Color.RED, 0, 0, 128, 256);
 
         float[] crop = preprocessor(ChannelOrder.RGB, TensorLayout.NCHW)
-                .uprightCrop(new DecodedImage(image, ImageFormat.JPEG, Orientation.ROTATE_90_CW));
+                .uprightCrop(DecodedImage.of(BufferedImageRows.of(image), ImageFormat.JPEG, Orientation.ROTATE_90_CW));
 
         assertArrayEquals(new float[] { 255, 0, 0 }, pixel(crop, 10 * CROP + 112), 0.5f);
         assertArrayEquals(new float[] { 0, 0, 255 }, pixel(crop, 200 * CROP + 112), 0.5f);
@@ -131,9 +132,9 @@ class PreprocessorTest {
         Preprocessor preprocessor = new Preprocessor(257, CROP, MEAN, STD, ChannelOrder.RGB, TensorLayout.NCHW);
         BufferedImage upright = noise(481, 257);
 
-        float[] expected = preprocessor.uprightCrop(new DecodedImage(upright, ImageFormat.PNG, Orientation.NORMAL));
+        float[] expected = preprocessor.uprightCrop(DecodedImage.of(BufferedImageRows.of(upright), ImageFormat.PNG, Orientation.NORMAL));
         float[] actual = preprocessor.uprightCrop(
-                new DecodedImage(stored(upright, orientation), ImageFormat.JPEG, orientation));
+                DecodedImage.of(BufferedImageRows.of(stored(upright, orientation)), ImageFormat.JPEG, orientation));
 
         assertArrayEquals(expected, actual);
     }
@@ -186,7 +187,7 @@ class PreprocessorTest {
 
     private static float[] tensorOf(BufferedImage image, ChannelOrder order, TensorLayout layout) {
         FloatBuffer buffer = FloatBuffer.allocate(3 * PIXELS);
-        preprocessor(order, layout).writeTensor(new DecodedImage(image, ImageFormat.PNG, Orientation.NORMAL), buffer);
+        preprocessor(order, layout).writeTensor(DecodedImage.of(BufferedImageRows.of(image), ImageFormat.PNG, Orientation.NORMAL), buffer);
         return buffer.array();
     }
 

@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.image.imageio.BufferedImageRows;
+
 class ResamplerTest {
 
     @Test
@@ -19,7 +21,7 @@ class ResamplerTest {
             }
         }
 
-        float[] out = Resampler.resizeWindow(PixelRows.of(board), 100, 75, 0, 0, 100, 75);
+        float[] out = Resampler.resizeWindow(BufferedImageRows.of(board), 100, 75, 0, 0, 100, 75);
 
         for (float value : out) {
             assertEquals(127.5f, value, 4f);
@@ -34,7 +36,7 @@ class ResamplerTest {
             PreprocessorTest.paint(stripes, (x / 2) % 2 == 0 ? Color.WHITE : Color.BLACK, x, 0, 1, 256);
         }
 
-        float[] out = Resampler.resizeWindow(PixelRows.of(stripes), 100, 50, 0, 0, 100, 50);
+        float[] out = Resampler.resizeWindow(BufferedImageRows.of(stripes), 100, 50, 0, 0, 100, 50);
 
         for (int i = 0; i < out.length; i++) {
             assertEquals(127.5f, out[i], 16f, "value " + i);
@@ -46,7 +48,7 @@ class ResamplerTest {
         BufferedImage solid = PreprocessorTest.filled(333, 211, new Color(12, 130, 250));
 
         for (int[] size : new int[][] { { 100, 63 }, { 333, 211 }, { 1000, 634 } }) {
-            float[] out = Resampler.resizeWindow(PixelRows.of(solid), size[0], size[1], 0, 0, size[0], size[1]);
+            float[] out = Resampler.resizeWindow(BufferedImageRows.of(solid), size[0], size[1], 0, 0, size[0], size[1]);
             for (int i = 0; i < out.length; i += 3) {
                 assertEquals(12f, out[i], 1e-3);
                 assertEquals(130f, out[i + 1], 1e-3);
@@ -63,7 +65,7 @@ class ResamplerTest {
         }
 
         for (int width : new int[] { 97, 602 }) {
-            for (float value : Resampler.resizeWindow(PixelRows.of(ramp), width, 5, 0, 0, width, 5)) {
+            for (float value : Resampler.resizeWindow(BufferedImageRows.of(ramp), width, 5, 0, 0, width, 5)) {
                 assertEquals(Math.round(value), value, 0f);
             }
         }
@@ -77,7 +79,7 @@ class ResamplerTest {
                 gradient.setRGB(x, y, ((x * 7) % 256) << 16 | ((y * 3) % 256) << 8 | ((x + y) % 256));
             }
         }
-        PixelRows rows = PixelRows.of(gradient);
+        PixelRows rows = BufferedImageRows.of(gradient);
 
         float[] full = Resampler.resizeWindow(rows, 150, 100, 0, 0, 150, 100);
         float[] window = Resampler.resizeWindow(rows, 150, 100, 40, 30, 50, 20);

@@ -1,4 +1,4 @@
-package dev.imagetagger.image;
+package dev.imagetagger.image.imageio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -6,7 +6,7 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
 
-class PixelRowsTest {
+class BufferedImageRowsTest {
 
     @Test
     void greySamplesAreReadAsTheyAreNotBrightenedAsLinearLight() {
@@ -15,7 +15,7 @@ class PixelRowsTest {
         grey.getRaster().setSamples(0, 1, 4, 1, 0, new int[] { 0, 64, 128, 255 });
 
         float[] row = new float[12];
-        PixelRows.of(grey).read(1, row);
+        BufferedImageRows.of(grey).read(1, 0, 4, row);
 
         assertArrayEquals(new float[] { 0, 0, 0, 64, 64, 64, 128, 128, 128, 255, 255, 255 }, row);
     }
@@ -26,7 +26,7 @@ class PixelRowsTest {
         grey.getRaster().setSamples(0, 0, 2, 1, 0, new int[] { 65535, 257 * 100 });
 
         float[] row = new float[6];
-        PixelRows.of(grey).read(0, row);
+        BufferedImageRows.of(grey).read(0, 0, 2, row);
 
         assertArrayEquals(new float[] { 255, 255, 255, 100, 100, 100 }, row, 1e-3f);
     }
@@ -41,11 +41,30 @@ class PixelRowsTest {
             image.setRGB(0, 0, 3, 1, argb, 0, 3);
 
             float[] row = new float[9];
-            PixelRows.of(image).read(0, row);
+            BufferedImageRows.of(image).read(0, 0, 3, row);
 
             // 5-6-5 keeps only the top bits of each channel.
             float tolerance = type == BufferedImage.TYPE_USHORT_565_RGB ? 8 : 0;
             assertArrayEquals(expected, row, tolerance, "image type " + type);
         }
+    }
+
+    @Test
+    void aColumnRangeReadsOnlyThoseColumnsFromTheStart() {
+        int[] argb = { 0xFF010203, 0xFF040506, 0xFF070809, 0xFF0A0B0C };
+        for (int type : new int[] { BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB }) {
+            BufferedImage image = new BufferedImage(4, 2, type);
+            image.setRGB(0, 1, 4, 1, argb, 0, 4);
+
+            float[] row = new float[6];
+            BufferedImageRows.of(image).read(1, 1, 3, row);
+
+            assertArrayEquals(new float[] { 4, 5, 6, 7, 8, 9 }, row, "image type " + type);
+        }
+        BufferedImage grey = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSamples(0, 0, 4, 1, 0, new int[] { 10, 20, 30, 40 });
+        float[] row = new float[3];
+        BufferedImageRows.of(grey).read(0, 2, 3, row);
+        assertArrayEquals(new float[] { 30, 30, 30 }, row);
     }
 }

@@ -1,0 +1,90 @@
+package dev.imagetagger.image.imageio;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import dev.imagetagger.image.CorruptImageException;
+import dev.imagetagger.image.ImageFormat;
+import dev.imagetagger.image.ImageRejectedException;
+import dev.imagetagger.image.PixelRows;
+import dev.imagetagger.image.UnsupportedImageException;
+
+/**
+ * The general decoder, through ImageIO with TwelveMonkeys' plugins: GIF, BMP, TIFF, WebP, and the JPEG and PNG
+ * files the streaming decoders leave to it (arithmetic-coded, CMYK, interlaced...). It holds the whole image, so
+ * its budget is in decoded bytes, not pixels.
+ */
+public final class ImageIoDecoder {
+
+    /** What the caller allows: the decoded size is checked from the header before any pixel is decoded. */
+    public interface SizeCheck {
+        void check(int width, int height, int bytesPerPixel);
+    }
+
+    private ImageIoDecoder() {
+    }
+
+    /** Registry set-up costs ~0.4 s; it happens on first use, which JPEG and PNG photos never are. */
+    private static final class Registry {
+        static {
+            // Memory-only streams: no temp files.
+            ImageIO.setUseCache(false);
+            // Registered by hand rather than by service loading, which the native image does not do: TwelveMonkeys'
+            // JPEG reader (CMYK/YCCK, ICC profiles; it orders itself before the JDK's), TIFF and WebP readers.
+            IIORegistry registry = IIORegistry.getDefaultInstance();
+            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
+            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi());
+            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi());
+        }
+
+        static ImageReader readerFor(ImageFormat format) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.id());
+            if (!readers.hasNext()) {
+                throw new UnsupportedImageException("No decoder for " + format.name() + " images is available.");
+            }
+            return readers.next();
+        }
+    }
+
+    /** Sets ImageIO up now, e.g. during start-up when the first image is expected to need it. */
+    public static void prepare() {
+        Registry.readerFor(ImageFormat.PNG).dispose();
+    }
+
+    public static PixelRows decode(byte[] bytes, ImageFormat format, SizeCheck sizeCheck) {
+        ImageReader reader = Registry.readerFor(format);
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(input, true, true);
+            sizeCheck.check(reader.getWidth(0), reader.getHeight(0), bytesPerPixel(reader.getRawImageType(0)));
+            BufferedImage pixels = reader.read(0, reader.getDefaultReadParam());
+            return BufferedImageRows.of(pixels);
+        } catch (ImageRejectedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Decoders report broken data with all kinds of exceptions; none of them is a server fault.
+            throw new CorruptImageException("The " + format.id() + " image cannot be decoded: " + e.getMessage());
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** Bytes a decoded pixel takes in memory; 4 (ARGB ints) when the reader cannot tell before decoding. */
+    private static int bytesPerPixel(ImageTypeSpecifier type) {
+        if (type == null) {
+            return 4;
+        }
+        SampleModel model = type.getSampleModel(1, 1);
+        return Math.max(1, model.getNumDataElements() * DataBuffer.getDataTypeSize(model.getDataType()) / 8);
+    }
+}
