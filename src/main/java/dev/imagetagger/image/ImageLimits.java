@@ -12,8 +12,10 @@ public interface ImageLimits {
     long maxBytes();
 
     /**
-     * Largest image, in pixels (width times height, read from the header before any pixel is decoded). Decoding
-     * takes about 3 bytes a pixel, so the default 64 MP (a 48 MP phone photo fits) needs about 200 MB of heap.
+     * Largest image, in pixels (width times height, read from the header before any pixel is decoded). JPEG and PNG
+     * are decoded without holding the full-size image; the other formats are held whole, at 3 bytes a pixel within
+     * this budget (a format with deeper pixels gets proportionally fewer), so the default 64 MP (a 48 MP phone photo
+     * fits) needs about 200 MB of heap at most.
      */
     @WithDefault("64000000")
     long maxPixels();

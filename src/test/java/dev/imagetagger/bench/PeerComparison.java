@@ -1,0 +1,69 @@
+package dev.imagetagger.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.imagetagger.classify.Classification.Timings;
+import dev.imagetagger.classify.Classifier;
+import dev.imagetagger.fixtures.Configs;
+import dev.imagetagger.fixtures.Shared;
+import dev.imagetagger.image.ImageDecoder;
+import dev.imagetagger.image.ImageLimits;
+import dev.imagetagger.model.ModelConfig;
+import dev.imagetagger.model.ModelSession;
+
+/**
+ * The function's side of {@code infra/bench/side-by-side.sh}: for each file, one warm-up and then {@code --runs}
+ * classifications, printing the median of what the Classifier reports (decode + preprocess + inference), in the
+ * same shape as the Node.js peer's per-file lines so the script can pair them. Not a test.
+ */
+public final class PeerComparison {
+
+    private PeerComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        int runsAt = rest.indexOf("--runs");
+        int runs = runsAt >= 0 ? Integer.parseInt(rest.remove(runsAt + 1)) : 5;
+        if (runsAt >= 0) {
+            rest.remove(runsAt);
+        }
+        ModelSession session = new ModelSession(Configs.defaults(ModelConfig.class));
+        Classifier classifier = new Classifier(new ImageDecoder(Configs.defaults(ImageLimits.class)), session);
+        System.out.printf("java %s, max heap %d MB, %d intra-op thread(s)%n", System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, session.config().threads().intraOp());
+        for (String name : rest) {
+            Path file = Path.of(name);
+            byte[] bytes = Shared.read(file);
+            double[] decode = new double[runs];
+            double[] preprocess = new double[runs];
+            double[] inference = new double[runs];
+            double[] total = new double[runs];
+            classifier.classify(bytes, 5, 0f);
+            for (int i = 0; i < runs; i++) {
+                Timings t = classifier.classify(bytes, 5, 0f).timings();
+                decode[i] = t.decodeMs();
+                preprocess[i] = t.preprocessMs();
+                inference[i] = t.inferenceMs();
+                total[i] = t.decodeMs() + t.preprocessMs() + t.inferenceMs();
+            }
+            System.out.printf("%s: total %.2f ms (decode %.2f, preprocess %.2f, inference %.2f)%n",
+                    file.getFileName(), median(total), median(decode), median(preprocess), median(inference));
+        }
+        // Sum of the heap pools' peaks: an upper bound of the heap in use, garbage included.
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("peak heap %d MB%n", peak >> 20);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
