@@ -116,6 +116,7 @@ final class BitReader {
      * {@link HuffmanTable#skip} entries: one lookup consumes a code and its value bits.
      */
     void skipAcCoefficients(HuffmanTable table) {
+        int[] runs = table.coefficientRuns();
         int[] skip = table.skip;
         long buffer = this.buffer;
         int count = this.count;
@@ -126,19 +127,28 @@ final class BitReader {
                 buffer = this.buffer;
                 count = this.count;
             }
+            int run = runs[(int) (buffer >>> (count - HuffmanTable.RUN_LOOKAHEAD))
+                    & ((1 << HuffmanTable.RUN_LOOKAHEAD) - 1)];
+            int advance = run & 0x7FFF;
+            if (run != 0 && k + advance < 64) {
+                count -= run >>> 16;
+                if ((run & 0x8000) != 0) {
+                    break; // end of block
+                }
+                k += advance;
+                continue;
+            }
+            // One coefficient at a time: near the end of the block, or a code too long for the run table.
             int entry = skip[(int) (buffer >>> (count - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
             if (entry == 0) {
                 this.count = count;
                 k += skipLongCode(table);
                 count = this.count;
                 buffer = this.buffer;
-                if (k >= 64) {
-                    return;
-                }
                 continue;
             }
             count -= entry >>> 8;
-            int advance = entry & 0xFF;
+            advance = entry & 0xFF;
             if (advance == 0) {
                 break; // end of block
             }

@@ -9,6 +9,7 @@ import dev.imagetagger.image.CorruptImageException;
 final class HuffmanTable {
 
     static final int LOOKAHEAD = 9;
+    static final int RUN_LOOKAHEAD = 12;
 
     /** Indexed by the next {@link #LOOKAHEAD} bits: (code length << 8) | symbol, or 0 for a longer code. */
     final int[] fast = new int[1 << LOOKAHEAD];
@@ -22,6 +23,7 @@ final class HuffmanTable {
     /** Added to a code of each length to index {@link #symbols}. */
     final int[] symbolOffset = new int[17];
     final byte[] symbols;
+    private int[] coefficientRuns;
 
     /**
      * @param counts  number of codes of each length 1..16 (index 0 unused)
@@ -54,6 +56,51 @@ final class HuffmanTable {
             }
             code <<= 1;
         }
+    }
+
+    /**
+     * For stepping over AC coefficients (1/8 scale), indexed by the next {@link #RUN_LOOKAHEAD} bits: as many whole
+     * coefficients (code and value bits) as fit in them, up to an end of block, as bits used << 16 | end of block
+     * << 15 | positions advanced; 0 when not even one fits. Usually two or three coefficients a lookup, which
+     * shortens the chain of dependent steps that bounds entropy decoding. Built at first use.
+     */
+    int[] coefficientRuns() {
+        if (coefficientRuns == null) {
+            int[] runs = new int[1 << RUN_LOOKAHEAD];
+            for (int pattern = 0; pattern < runs.length; pattern++) {
+                int used = 0;
+                int advance = 0;
+                int endOfBlock = 0;
+                while (true) {
+                    int entry = symbolAt(pattern, used);
+                    int size = entry & 15;
+                    if (entry < 0 || used + (entry >> 8) + size > RUN_LOOKAHEAD) {
+                        break;
+                    }
+                    used += (entry >> 8) + size;
+                    if (size == 0 && (entry & 0xFF) != 0xF0) {
+                        endOfBlock = 1;
+                        break;
+                    }
+                    advance += size == 0 ? 16 : ((entry & 0xFF) >> 4) + 1;
+                }
+                runs[pattern] = used == 0 ? 0 : used << 16 | endOfBlock << 15 | advance;
+            }
+            coefficientRuns = runs;
+        }
+        return coefficientRuns;
+    }
+
+    /** The code at bit {@code used} of a {@link #RUN_LOOKAHEAD}-bit pattern: (length << 8) | symbol, or -1. */
+    private int symbolAt(int pattern, int used) {
+        int remaining = RUN_LOOKAHEAD - used;
+        for (int length = 1; length <= remaining; length++) {
+            int code = (pattern >> (remaining - length)) & ((1 << length) - 1);
+            if (code <= maxCode[length]) {
+                return length << 8 | (symbols[symbolOffset[length] + code] & 0xFF);
+            }
+        }
+        return -1;
     }
 
     /** The symbol of a code longer than the lookahead, given the next 16 bits; -1 if no code matches. */

@@ -19,6 +19,12 @@ final class ScanDecoder {
     private static final int DC_REFINE = 3;
     private static final int AC_FIRST = 4;
     private static final int AC_REFINE = 5;
+    /**
+     * Scans allowed in one file. Encoders write 1 to 3 sequential scans and about 10 progressive ones; a scan can
+     * cover thousands of blocks with a few bytes (end-of-band runs), so without a bound a small file could demand
+     * unbounded work.
+     */
+    private static final int MAX_SCANS = 100;
 
     private final Frame frame;
     private final CodingTables tables;
@@ -34,6 +40,7 @@ final class ScanDecoder {
     private int spectralEnd;
     private int approximationLow;
     private int endOfBandRun;
+    private int scans;
 
     ScanDecoder(Frame frame, CodingTables tables, byte[] data, int scale) {
         this.frame = frame;
@@ -58,6 +65,9 @@ final class ScanDecoder {
      * after that data ({@link Segments#END} if none) with {@link #position()} just after it.
      */
     int decodeScan(int start, int end) {
+        if (++scans > MAX_SCANS) {
+            throw new CorruptImageException("The JPEG has more than " + MAX_SCANS + " scans.");
+        }
         readScanHeader(start, end);
         in = new BitReader(data, end);
         if (frame.progressive() && spectralStart > 0 && scale == 8) {

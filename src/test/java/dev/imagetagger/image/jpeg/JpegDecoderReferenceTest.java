@@ -72,7 +72,10 @@ class JpegDecoderReferenceTest {
             assertEquals(reference.getRaster().getNumBands(), full.channels(), name);
             long[] difference = compare(full, reference);
             double mean = (double) difference[1] / ((long) full.width() * full.height() * full.channels());
-            if (!name.contains("progressive-custom")) {
+            if (name.contains("progressive-custom")) {
+                System.out.printf("  %s (incomplete progressive): max difference %d, mean %.3f%n", name, difference[0],
+                        mean);
+            } else {
                 worstMax = Math.max(worstMax, difference[0]);
                 worstMean = Math.max(worstMean, mean);
             }
