@@ -1,0 +1,116 @@
+package dev.imagetagger.image.jpeg;
+
+import dev.imagetagger.image.CorruptImageException;
+
+/**
+ * One canonical Huffman table (DHT). Codes of up to {@link #LOOKAHEAD} bits resolve with one table lookup; longer ones
+ * (rare: libjpeg's default tables put almost every frequent symbol under 9 bits) walk the per-length code limits.
+ */
+final class HuffmanTable {
+
+    static final int LOOKAHEAD = 9;
+    static final int RUN_LOOKAHEAD = 12;
+
+    /** Indexed by the next {@link #LOOKAHEAD} bits: (code length << 8) | symbol, or 0 for a longer code. */
+    final int[] fast = new int[1 << LOOKAHEAD];
+    /**
+     * For AC tables, indexed like {@link #fast}: (code length + value bits) << 8 | coefficients advanced (run + 1,
+     * 16 for ZRL, 0 for end of block), or 0 for a longer code: a whole coefficient skipped in one step.
+     */
+    final int[] skip = new int[1 << LOOKAHEAD];
+    /** Largest code of each length, -1 when there is none. */
+    final int[] maxCode = new int[17];
+    /** Added to a code of each length to index {@link #symbols}. */
+    final int[] symbolOffset = new int[17];
+    final byte[] symbols;
+    private int[] coefficientRuns;
+
+    /**
+     * @param counts  number of codes of each length 1..16 (index 0 unused)
+     * @param symbols the symbols in code order
+     */
+    HuffmanTable(int[] counts, byte[] symbols) {
+        this.symbols = symbols;
+        int code = 0;
+        int index = 0;
+        for (int length = 1; length <= 16; length++) {
+            int count = counts[length];
+            symbolOffset[length] = index - code;
+            maxCode[length] = count == 0 ? -1 : code + count - 1;
+            for (int i = 0; i < count; i++, code++, index++) {
+                if (code >= 1 << length) {
+                    throw new CorruptImageException("A JPEG Huffman table has more codes than its code lengths allow.");
+                }
+                if (length <= LOOKAHEAD) {
+                    int shift = LOOKAHEAD - length;
+                    int symbol = symbols[index] & 0xFF;
+                    int entry = length << 8 | symbol;
+                    int size = symbol & 15;
+                    int advance = size != 0 ? (symbol >> 4) + 1 : symbol == 0xF0 ? 16 : 0;
+                    int skipEntry = (length + size) << 8 | advance;
+                    for (int fill = code << shift, end = (code + 1) << shift; fill < end; fill++) {
+                        fast[fill] = entry;
+                        skip[fill] = skipEntry;
+                    }
+                }
+            }
+            code <<= 1;
+        }
+    }
+
+    /**
+     * For stepping over AC coefficients (1/8 scale), indexed by the next {@link #RUN_LOOKAHEAD} bits: as many whole
+     * coefficients (code and value bits) as fit in them, up to an end of block, as bits used << 16 | end of block
+     * << 15 | positions advanced; 0 when not even one fits. Usually two or three coefficients a lookup, which
+     * shortens the chain of dependent steps that bounds entropy decoding. Built at first use.
+     */
+    int[] coefficientRuns() {
+        if (coefficientRuns == null) {
+            int[] runs = new int[1 << RUN_LOOKAHEAD];
+            for (int pattern = 0; pattern < runs.length; pattern++) {
+                int used = 0;
+                int advance = 0;
+                int endOfBlock = 0;
+                while (true) {
+                    int entry = symbolAt(pattern, used);
+                    int size = entry & 15;
+                    if (entry < 0 || used + (entry >> 8) + size > RUN_LOOKAHEAD) {
+                        break;
+                    }
+                    used += (entry >> 8) + size;
+                    if (size == 0 && (entry & 0xFF) != 0xF0) {
+                        endOfBlock = 1;
+                        break;
+                    }
+                    advance += size == 0 ? 16 : ((entry & 0xFF) >> 4) + 1;
+                }
+                runs[pattern] = used == 0 ? 0 : used << 16 | endOfBlock << 15 | advance;
+            }
+            coefficientRuns = runs;
+        }
+        return coefficientRuns;
+    }
+
+    /** The code at bit {@code used} of a {@link #RUN_LOOKAHEAD}-bit pattern: (length << 8) | symbol, or -1. */
+    private int symbolAt(int pattern, int used) {
+        int remaining = RUN_LOOKAHEAD - used;
+        for (int length = 1; length <= remaining; length++) {
+            int code = (pattern >> (remaining - length)) & ((1 << length) - 1);
+            if (code <= maxCode[length]) {
+                return length << 8 | (symbols[symbolOffset[length] + code] & 0xFF);
+            }
+        }
+        return -1;
+    }
+
+    /** The symbol of a code longer than the lookahead, given the next 16 bits; -1 if no code matches. */
+    int slowSymbol(int next16) {
+        for (int length = LOOKAHEAD + 1; length <= 16; length++) {
+            int code = next16 >>> (16 - length);
+            if (code <= maxCode[length]) {
+                return length << 8 | (symbols[symbolOffset[length] + code] & 0xFF);
+            }
+        }
+        return -1;
+    }
+}

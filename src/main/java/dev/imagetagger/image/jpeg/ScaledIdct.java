@@ -1,0 +1,228 @@
+package dev.imagetagger.image.jpeg;
+
+/**
+ * Inverse DCT of one dequantised 8x8 block straight to the output size: 8x8 at scale 1 (libjpeg's accurate integer
+ * "islow" algorithm, as the JDK's decoder uses), and at 1/2, 1/4 and 1/8 the exact average of each 2x2, 4x4 or 8x8
+ * pixel group of the full inverse transform, computed without the full-size pixels. Averaging a cosine over a group
+ * is again a cosine of the reduced grid times a constant, so the reduced transform is a 4x8 or 2x8 matrix per
+ * direction; some of its columns vanish (4 at 1/2; 2, 4, 6 at 1/4), the coefficients libjpeg's jpeg_idct_4x4 and
+ * jpeg_idct_2x2 also ignore. At 1/8 it is the DC coefficient alone (the block's mean).
+ */
+final class ScaledIdct {
+
+    private static final int CONST_BITS = 13;
+    private static final int PASS1_BITS = 2;
+    private static final int FIX_0_298631336 = 2446;
+    private static final int FIX_0_390180644 = 3196;
+    private static final int FIX_0_541196100 = 4433;
+    private static final int FIX_0_765366865 = 6270;
+    private static final int FIX_0_899976223 = 7373;
+    private static final int FIX_1_175875602 = 9633;
+    private static final int FIX_1_501321110 = 12299;
+    private static final int FIX_1_847759065 = 15137;
+    private static final int FIX_1_961570560 = 16069;
+    private static final int FIX_2_053119869 = 16819;
+    private static final int FIX_2_562915447 = 20995;
+    private static final int FIX_3_072711026 = 25172;
+
+    /** Output side of a block: 8 / scale. */
+    final int size;
+    /**
+     * Reduced sizes, [x * 8 + u]: C(u) / 2 x the mean of cos((2i + 1) u pi / 16) over the pixels i of output sample
+     * x's group, in 13-bit fixed point.
+     */
+    private final int[] basis;
+    private final int[] workspace = new int[64];
+
+    ScaledIdct(int scale) {
+        size = 8 / scale;
+        basis = new int[size * 8];
+        for (int x = 0; x < size; x++) {
+            for (int u = 0; u < 8; u++) {
+                double mean = 0;
+                for (int i = x * scale; i < (x + 1) * scale; i++) {
+                    mean += Math.cos((2 * i + 1) * u * Math.PI / 16) / scale;
+                }
+                double c = u == 0 ? Math.sqrt(0.5) : 1;
+                basis[x * 8 + u] = (int) Math.round((1 << CONST_BITS) * c / 2 * mean);
+            }
+        }
+    }
+
+    /**
+     * Writes the block's {@code size x size} samples at {@code offset} of {@code out}.
+     *
+     * @param block dequantised coefficients in natural order
+     */
+    void transform(int[] block, byte[] out, int offset, int stride) {
+        switch (size) {
+            case 8 -> islow(block, out, offset, stride);
+            case 1 -> out[offset] = (byte) clamp(((block[0] + 4) >> 3) + 128);
+            default -> reduced(block, out, offset, stride);
+        }
+    }
+
+    /** A block with no AC coefficient is flat at every size: its mean, rounded as islow rounds it. */
+    void flat(int dc, byte[] out, int offset, int stride) {
+        byte value = (byte) clamp(((dc + 4) >> 3) + 128);
+        for (int y = 0; y < size; y++) {
+            int row = offset + y * stride;
+            for (int x = 0; x < size; x++) {
+                out[row + x] = value;
+            }
+        }
+    }
+
+    private void reduced(int[] block, byte[] out, int offset, int stride) {
+        int n = size;
+        int[] ws = workspace;
+        int[] m = basis;
+        for (int u = 0; u < 8; u++) {
+            boolean empty = true;
+            for (int v = 0; v < 8; v++) {
+                empty &= block[v * 8 + u] == 0;
+            }
+            for (int y = 0; y < n; y++) {
+                int sum = 0;
+                if (!empty) {
+                    for (int v = 0; v < 8; v++) {
+                        sum += m[y * 8 + v] * block[v * 8 + u];
+                    }
+                }
+                ws[y * 8 + u] = (sum + (1 << (CONST_BITS - PASS1_BITS - 1))) >> (CONST_BITS - PASS1_BITS);
+            }
+        }
+        for (int y = 0; y < n; y++) {
+            int row = offset + y * stride;
+            for (int x = 0; x < n; x++) {
+                int sum = 0;
+                for (int u = 0; u < 8; u++) {
+                    sum += m[x * 8 + u] * ws[y * 8 + u];
+                }
+                out[row + x] = (byte) clamp(((sum + (1 << (CONST_BITS + PASS1_BITS - 1))) >> (CONST_BITS + PASS1_BITS))
+                        + 128);
+            }
+        }
+    }
+
+    /** libjpeg's jpeg_idct_islow: columns, then rows, with 2 extra bits of precision between the passes. */
+    private void islow(int[] in, byte[] out, int offset, int stride) {
+        int[] ws = workspace;
+        for (int col = 0; col < 8; col++) {
+            if (in[8 + col] == 0 && in[16 + col] == 0 && in[24 + col] == 0 && in[32 + col] == 0
+                    && in[40 + col] == 0 && in[48 + col] == 0 && in[56 + col] == 0) {
+                int dc = in[col] << PASS1_BITS;
+                for (int row = 0; row < 64; row += 8) {
+                    ws[row + col] = dc;
+                }
+                continue;
+            }
+            int z2 = in[16 + col];
+            int z3 = in[48 + col];
+            int z1 = (z2 + z3) * FIX_0_541196100;
+            int tmp2 = z1 - z3 * FIX_1_847759065;
+            int tmp3 = z1 + z2 * FIX_0_765366865;
+            z2 = in[col];
+            z3 = in[32 + col];
+            int tmp0 = (z2 + z3) << CONST_BITS;
+            int tmp1 = (z2 - z3) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+
+            tmp0 = in[56 + col];
+            tmp1 = in[40 + col];
+            tmp2 = in[24 + col];
+            tmp3 = in[8 + col];
+            z1 = tmp0 + tmp3;
+            z2 = tmp1 + tmp2;
+            z3 = tmp0 + tmp2;
+            int z4 = tmp1 + tmp3;
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            tmp0 *= FIX_0_298631336;
+            tmp1 *= FIX_2_053119869;
+            tmp2 *= FIX_3_072711026;
+            tmp3 *= FIX_1_501321110;
+            z1 *= -FIX_0_899976223;
+            z2 *= -FIX_2_562915447;
+            z3 = z3 * -FIX_1_961570560 + z5;
+            z4 = z4 * -FIX_0_390180644 + z5;
+            tmp0 += z1 + z3;
+            tmp1 += z2 + z4;
+            tmp2 += z2 + z3;
+            tmp3 += z1 + z4;
+
+            int shift = CONST_BITS - PASS1_BITS;
+            int round = 1 << (shift - 1);
+            ws[col] = (tmp10 + tmp3 + round) >> shift;
+            ws[56 + col] = (tmp10 - tmp3 + round) >> shift;
+            ws[8 + col] = (tmp11 + tmp2 + round) >> shift;
+            ws[48 + col] = (tmp11 - tmp2 + round) >> shift;
+            ws[16 + col] = (tmp12 + tmp1 + round) >> shift;
+            ws[40 + col] = (tmp12 - tmp1 + round) >> shift;
+            ws[24 + col] = (tmp13 + tmp0 + round) >> shift;
+            ws[32 + col] = (tmp13 - tmp0 + round) >> shift;
+        }
+
+        int shift = CONST_BITS + PASS1_BITS + 3;
+        int round = 1 << (shift - 1);
+        for (int row = 0; row < 64; row += 8) {
+            int o = offset + (row >> 3) * stride;
+            if (ws[row + 1] == 0 && ws[row + 2] == 0 && ws[row + 3] == 0 && ws[row + 4] == 0
+                    && ws[row + 5] == 0 && ws[row + 6] == 0 && ws[row + 7] == 0) {
+                byte dc = (byte) clamp(((ws[row] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) + 128);
+                for (int x = 0; x < 8; x++) {
+                    out[o + x] = dc;
+                }
+                continue;
+            }
+            int z2 = ws[row + 2];
+            int z3 = ws[row + 6];
+            int z1 = (z2 + z3) * FIX_0_541196100;
+            int tmp2 = z1 - z3 * FIX_1_847759065;
+            int tmp3 = z1 + z2 * FIX_0_765366865;
+            int tmp0 = (ws[row] + ws[row + 4]) << CONST_BITS;
+            int tmp1 = (ws[row] - ws[row + 4]) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+
+            tmp0 = ws[row + 7];
+            tmp1 = ws[row + 5];
+            tmp2 = ws[row + 3];
+            tmp3 = ws[row + 1];
+            z1 = tmp0 + tmp3;
+            z2 = tmp1 + tmp2;
+            z3 = tmp0 + tmp2;
+            int z4 = tmp1 + tmp3;
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            tmp0 *= FIX_0_298631336;
+            tmp1 *= FIX_2_053119869;
+            tmp2 *= FIX_3_072711026;
+            tmp3 *= FIX_1_501321110;
+            z1 *= -FIX_0_899976223;
+            z2 *= -FIX_2_562915447;
+            z3 = z3 * -FIX_1_961570560 + z5;
+            z4 = z4 * -FIX_0_390180644 + z5;
+            tmp0 += z1 + z3;
+            tmp1 += z2 + z4;
+            tmp2 += z2 + z3;
+            tmp3 += z1 + z4;
+
+            out[o] = (byte) clamp(((tmp10 + tmp3 + round) >> shift) + 128);
+            out[o + 7] = (byte) clamp(((tmp10 - tmp3 + round) >> shift) + 128);
+            out[o + 1] = (byte) clamp(((tmp11 + tmp2 + round) >> shift) + 128);
+            out[o + 6] = (byte) clamp(((tmp11 - tmp2 + round) >> shift) + 128);
+            out[o + 2] = (byte) clamp(((tmp12 + tmp1 + round) >> shift) + 128);
+            out[o + 5] = (byte) clamp(((tmp12 - tmp1 + round) >> shift) + 128);
+            out[o + 3] = (byte) clamp(((tmp13 + tmp0 + round) >> shift) + 128);
+            out[o + 4] = (byte) clamp(((tmp13 - tmp0 + round) >> shift) + 128);
+        }
+    }
+
+    static int clamp(int value) {
+        return value < 0 ? 0 : Math.min(value, 255);
+    }
+}

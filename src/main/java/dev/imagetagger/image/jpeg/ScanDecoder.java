@@ -1,0 +1,419 @@
+package dev.imagetagger.image.jpeg;
+
+import java.util.Arrays;
+
+import dev.imagetagger.image.CorruptImageException;
+
+/**
+ * Decodes the entropy-coded data of each scan (SOS) of one frame. Sequential scans go block by block straight through
+ * the scaled IDCT into the component planes; progressive scans accumulate coefficients that {@link #finish()} turns
+ * into samples. At 1/8 only DC coefficients are kept, and a progressive file's AC scans are not even decoded. (At 1/2
+ * and 1/4 every scan is decoded: a refinement scan's bits depend on which coefficients of its whole band earlier
+ * scans made non-zero, so a scan of high frequencies cannot be skipped when a later one refines a wider band.)
+ */
+final class ScanDecoder {
+
+    private static final int BASELINE = 0;
+    private static final int BASELINE_DC_ONLY = 1;
+    private static final int DC_FIRST = 2;
+    private static final int DC_REFINE = 3;
+    private static final int AC_FIRST = 4;
+    private static final int AC_REFINE = 5;
+    /**
+     * Scans allowed in one file. Encoders write 1 to 3 sequential scans and about 10 progressive ones; a scan can
+     * cover thousands of blocks with a few bytes (end-of-band runs), so without a bound a small file could demand
+     * unbounded work.
+     */
+    private static final int MAX_SCANS = 100;
+
+    private final Frame frame;
+    private final CodingTables tables;
+    private final byte[] data;
+    private final int scale;
+    private final ScaledIdct idct;
+    private final int[] block = new int[64];
+
+    private BitReader in;
+    private Component[] scanComponents;
+    private int mode;
+    private int spectralStart;
+    private int spectralEnd;
+    private int approximationLow;
+    private int endOfBandRun;
+    private int scans;
+
+    ScanDecoder(Frame frame, CodingTables tables, byte[] data, int scale) {
+        this.frame = frame;
+        this.tables = tables;
+        this.data = data;
+        this.scale = scale;
+        this.idct = new ScaledIdct(scale);
+    }
+
+    /** Whether every component has been in at least one scan. */
+    boolean allComponentsCoded() {
+        for (Component c : frame.components) {
+            if (c.quant == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decodes the scan whose header is {@code data[start, end)}, entropy data following it, and returns the marker
+     * after that data ({@link Segments#END} if none) with {@link #position()} just after it.
+     */
+    int decodeScan(int start, int end) {
+        if (++scans > MAX_SCANS) {
+            throw new CorruptImageException("The JPEG has more than " + MAX_SCANS + " scans.");
+        }
+        readScanHeader(start, end);
+        in = new BitReader(data, end);
+        if (frame.progressive() && spectralStart > 0 && scale == 8) {
+            return nextMarkerAfterScan(); // AC coefficients: 1/8 uses none
+        }
+        for (Component c : scanComponents) {
+            prepare(c);
+            c.dcPredictor = 0;
+        }
+        endOfBandRun = 0;
+        if (scanComponents.length == 1) {
+            decodeNonInterleaved(scanComponents[0]);
+        } else {
+            decodeInterleaved();
+        }
+        return nextMarkerAfterScan();
+    }
+
+    int position() {
+        return in.position();
+    }
+
+    private void readScanHeader(int start, int end) {
+        int count = end - start < 1 ? 0 : data[start] & 0xFF;
+        if (count < 1 || count > 4 || end - start != 4 + 2 * count) {
+            throw new CorruptImageException("A JPEG scan header (SOS) is malformed.");
+        }
+        scanComponents = new Component[count];
+        int blocksPerMcu = 0;
+        for (int i = 0; i < count; i++) {
+            Component c = frame.component(data[start + 1 + 2 * i] & 0xFF);
+            for (int j = 0; j < i; j++) {
+                if (scanComponents[j] == c) {
+                    throw new CorruptImageException("A JPEG scan names the same component twice.");
+                }
+            }
+            int tables = data[start + 2 + 2 * i] & 0xFF;
+            c.dcTable = this.tables.dc[(tables >> 4) & 3];
+            c.acTable = this.tables.ac[tables & 3];
+            if (tables >> 4 > 3 || (tables & 15) > 3) {
+                throw new CorruptImageException("A JPEG scan names a Huffman table outside 0 to 3.");
+            }
+            scanComponents[i] = c;
+            blocksPerMcu += c.h * c.v;
+        }
+        if (count > 1 && blocksPerMcu > 10) {
+            throw new CorruptImageException("A JPEG scan has more than 10 blocks in an MCU.");
+        }
+        int at = start + 1 + 2 * count;
+        spectralStart = data[at] & 0xFF;
+        spectralEnd = data[at + 1] & 0xFF;
+        int approximationHigh = (data[at + 2] & 0xFF) >> 4;
+        approximationLow = data[at + 2] & 15;
+        if (!frame.progressive()) {
+            mode = scale == 8 ? BASELINE_DC_ONLY : BASELINE;
+        } else {
+            boolean dc = spectralStart == 0;
+            if (spectralEnd > 63 || spectralStart > spectralEnd || (dc && spectralEnd != 0) || (!dc && count != 1)
+                    || approximationLow > 13 || (approximationHigh != 0 && approximationHigh != approximationLow + 1)) {
+                throw new CorruptImageException("A JPEG progressive scan has an invalid spectral band or bit position.");
+            }
+            mode = dc ? (approximationHigh == 0 ? DC_FIRST : DC_REFINE) : (approximationHigh == 0 ? AC_FIRST : AC_REFINE);
+        }
+        for (Component c : scanComponents) {
+            boolean needsDc = mode == BASELINE || mode == BASELINE_DC_ONLY || mode == DC_FIRST;
+            boolean needsAc = mode == BASELINE || mode == BASELINE_DC_ONLY || mode == AC_FIRST || mode == AC_REFINE;
+            if ((needsDc && c.dcTable == null) || (needsAc && c.acTable == null)) {
+                throw new CorruptImageException("A JPEG scan uses a Huffman table that was never defined.");
+            }
+        }
+    }
+
+    /** Latches the component's quantisation table and allocates its output, at its first scan. */
+    private void prepare(Component c) {
+        if (c.quant != null) {
+            return;
+        }
+        int[] quant = tables.quant[c.quantTable];
+        if (quant == null) {
+            throw new CorruptImageException("A JPEG component uses a quantisation table that was never defined.");
+        }
+        c.quant = quant.clone();
+        if (frame.progressive()) {
+            c.coefficientsPerBlock = scale == 8 ? 1 : 64;
+            c.coefficients = new short[c.blocksPerLine * c.blocksPerColumn * c.coefficientsPerBlock];
+        } else {
+            allocatePlane(c);
+        }
+    }
+
+    private void allocatePlane(Component c) {
+        c.planeStride = c.blocksPerLine * idct.size;
+        c.plane = new byte[c.planeStride * c.blocksPerColumn * idct.size];
+    }
+
+    private void decodeInterleaved() {
+        int mcus = frame.mcusAcross * frame.mcusDown;
+        int restartInterval = tables.restartInterval;
+        int untilRestart = restartInterval;
+        for (int mcu = 0; mcu < mcus; mcu++) {
+            if (restartInterval > 0) {
+                if (untilRestart == 0) {
+                    restart();
+                    untilRestart = restartInterval;
+                }
+                untilRestart--;
+            }
+            int mcuRow = mcu / frame.mcusAcross;
+            int mcuColumn = mcu - mcuRow * frame.mcusAcross;
+            for (Component c : scanComponents) {
+                for (int y = 0; y < c.v; y++) {
+                    for (int x = 0; x < c.h; x++) {
+                        decodeBlock(c, mcuRow * c.v + y, mcuColumn * c.h + x);
+                    }
+                }
+            }
+            in.checkNotOverrun();
+        }
+    }
+
+    /** A scan of one component codes its blocks in raster order, one block an MCU, image area only. */
+    private void decodeNonInterleaved(Component c) {
+        int blocks = c.blocksWide * c.blocksHigh;
+        int restartInterval = tables.restartInterval;
+        int untilRestart = restartInterval;
+        for (int mcu = 0; mcu < blocks; mcu++) {
+            if (restartInterval > 0) {
+                if (untilRestart == 0) {
+                    restart();
+                    untilRestart = restartInterval;
+                }
+                untilRestart--;
+            }
+            int row = mcu / c.blocksWide;
+            decodeBlock(c, row, mcu - row * c.blocksWide);
+            in.checkNotOverrun();
+        }
+    }
+
+    private void restart() {
+        int marker = in.nextMarker();
+        if (marker < 0xD0 || marker > 0xD7) {
+            throw new CorruptImageException("A JPEG restart marker is missing from the entropy data.");
+        }
+        for (Component c : scanComponents) {
+            c.dcPredictor = 0;
+        }
+        endOfBandRun = 0;
+    }
+
+    /** The marker after the scan's data, stray restart markers skipped. */
+    private int nextMarkerAfterScan() {
+        int marker;
+        do {
+            marker = in.nextMarker();
+        } while (marker >= 0xD0 && marker <= 0xD7);
+        return marker == 0 ? Segments.END : marker;
+    }
+
+    private void decodeBlock(Component c, int row, int column) {
+        switch (mode) {
+            case BASELINE -> baseline(c, row, column);
+            case BASELINE_DC_ONLY -> baselineDcOnly(c, row, column);
+            case DC_FIRST -> dcFirst(c, row * c.blocksPerLine + column);
+            case DC_REFINE -> dcRefine(c, row * c.blocksPerLine + column);
+            case AC_FIRST -> acFirst(c, (row * c.blocksPerLine + column) * 64);
+            default -> acRefine(c, (row * c.blocksPerLine + column) * 64);
+        }
+    }
+
+    private int dcDifference(Component c) {
+        int size = in.decode(c.dcTable);
+        if (size > 16) {
+            throw new CorruptImageException("The JPEG entropy data holds an invalid DC coefficient size.");
+        }
+        return in.signed(size);
+    }
+
+    private void baseline(Component c, int row, int column) {
+        int[] b = block;
+        int[] quant = c.quant;
+        c.dcPredictor += dcDifference(c);
+        b[0] = c.dcPredictor * quant[0];
+        boolean hasAc = false;
+        HuffmanTable ac = c.acTable;
+        for (int k = 1; k < 64; ) {
+            int symbol = in.decode(ac);
+            int run = symbol >> 4;
+            int size = symbol & 15;
+            if (size == 0) {
+                if (run != 15) {
+                    break;
+                }
+                k += 16;
+                continue;
+            }
+            k += run;
+            if (k > 63) {
+                throw new CorruptImageException("A JPEG block's coefficients run past its 64th.");
+            }
+            int z = CodingTables.NATURAL_ORDER[k++];
+            b[z] = in.signed(size) * quant[z];
+            hasAc = true;
+        }
+        int n = idct.size;
+        int offset = row * n * c.planeStride + column * n;
+        if (hasAc) {
+            idct.transform(b, c.plane, offset, c.planeStride);
+            Arrays.fill(b, 0);
+        } else {
+            idct.flat(b[0], c.plane, offset, c.planeStride);
+        }
+    }
+
+    /** 1/8 scale: the DC coefficient is the block's mean; AC coefficients are decoded only to be stepped over. */
+    private void baselineDcOnly(Component c, int row, int column) {
+        c.dcPredictor += dcDifference(c);
+        c.plane[row * c.planeStride + column] = (byte) ScaledIdct.clamp(((c.dcPredictor * c.quant[0] + 4) >> 3) + 128);
+        in.skipAcCoefficients(c.acTable);
+    }
+
+    private void dcFirst(Component c, int blockIndex) {
+        c.dcPredictor += dcDifference(c);
+        c.coefficients[blockIndex * c.coefficientsPerBlock] = (short) (c.dcPredictor << approximationLow);
+    }
+
+    private void dcRefine(Component c, int blockIndex) {
+        if (in.bit() != 0) {
+            c.coefficients[blockIndex * c.coefficientsPerBlock] |= (short) (1 << approximationLow);
+        }
+    }
+
+    private void acFirst(Component c, int base) {
+        if (endOfBandRun > 0) {
+            endOfBandRun--;
+            return;
+        }
+        short[] coefficients = c.coefficients;
+        HuffmanTable ac = c.acTable;
+        for (int k = spectralStart; k <= spectralEnd; ) {
+            int symbol = in.decode(ac);
+            int run = symbol >> 4;
+            int size = symbol & 15;
+            if (size == 0) {
+                if (run < 15) {
+                    endOfBandRun = (1 << run) - 1 + in.bits(run);
+                    break;
+                }
+                k += 16;
+                continue;
+            }
+            k += run;
+            if (k > spectralEnd) {
+                throw new CorruptImageException("A JPEG block's coefficients run past the scan's band.");
+            }
+            coefficients[base + k++] = (short) (in.signed(size) << approximationLow);
+        }
+    }
+
+    private void acRefine(Component c, int base) {
+        short[] coefficients = c.coefficients;
+        int plusOne = 1 << approximationLow;
+        int minusOne = -1 << approximationLow;
+        int k = spectralStart;
+        if (endOfBandRun == 0) {
+            HuffmanTable ac = c.acTable;
+            for (; k <= spectralEnd; k++) {
+                int symbol = in.decode(ac);
+                int run = symbol >> 4;
+                int size = symbol & 15;
+                int value = 0;
+                if (size != 0) {
+                    if (size != 1) {
+                        throw new CorruptImageException("A JPEG refinement scan holds a coefficient of more than 1 bit.");
+                    }
+                    value = in.bit() != 0 ? plusOne : minusOne;
+                } else if (run != 15) {
+                    endOfBandRun = (1 << run) + in.bits(run);
+                    break;
+                }
+                // Skip `run` zero coefficients, refining the non-zero ones passed on the way.
+                for (; k <= spectralEnd; k++) {
+                    int i = base + k;
+                    if (coefficients[i] != 0) {
+                        refine(coefficients, i, plusOne, minusOne);
+                    } else if (--run < 0) {
+                        break;
+                    }
+                }
+                if (value != 0 && k <= spectralEnd) {
+                    coefficients[base + k] = (short) value;
+                }
+            }
+        }
+        if (endOfBandRun > 0) {
+            for (; k <= spectralEnd; k++) {
+                int i = base + k;
+                if (coefficients[i] != 0) {
+                    refine(coefficients, i, plusOne, minusOne);
+                }
+            }
+            endOfBandRun--;
+        }
+    }
+
+    private void refine(short[] coefficients, int i, int plusOne, int minusOne) {
+        if (in.bit() != 0 && (coefficients[i] & plusOne) == 0) {
+            coefficients[i] = (short) (coefficients[i] + (coefficients[i] >= 0 ? plusOne : minusOne));
+        }
+    }
+
+    /** Progressive frames: dequantises and transforms the accumulated coefficients into the planes. */
+    void finish() {
+        if (!frame.progressive()) {
+            return;
+        }
+        int n = idct.size;
+        for (Component c : frame.components) {
+            allocatePlane(c);
+            short[] coefficients = c.coefficients;
+            int perBlock = c.coefficientsPerBlock;
+            int[] quant = c.quant;
+            for (int row = 0; row < c.blocksHigh; row++) {
+                for (int column = 0; column < c.blocksWide; column++) {
+                    int base = (row * c.blocksPerLine + column) * perBlock;
+                    int offset = row * n * c.planeStride + column * n;
+                    boolean hasAc = false;
+                    for (int k = 1; k < perBlock; k++) {
+                        int value = coefficients[base + k];
+                        if (value != 0) {
+                            int z = CodingTables.NATURAL_ORDER[k];
+                            block[z] = value * quant[z];
+                            hasAc = true;
+                        }
+                    }
+                    int dc = coefficients[base] * quant[0];
+                    if (hasAc) {
+                        block[0] = dc;
+                        idct.transform(block, c.plane, offset, c.planeStride);
+                        Arrays.fill(block, 0);
+                    } else {
+                        idct.flat(dc, c.plane, offset, c.planeStride);
+                    }
+                }
+            }
+            c.coefficients = null;
+        }
+    }
+}
