@@ -5,6 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.Startup;
 
 import dev.imagetagger.image.imageio.ImageIoDecoder;
+import dev.imagetagger.image.jpeg.JpegDecoder;
+import dev.imagetagger.image.jpeg.JpegHeader;
+import dev.imagetagger.image.jpeg.ScaledImage;
+import dev.imagetagger.image.jpeg.UnsupportedJpegException;
 
 /**
  * Decodes image bytes to pixels, safely: the format comes from the content, the byte size is checked before anything
@@ -45,9 +49,33 @@ public class ImageDecoder {
             throw new UnsupportedImageException(format.name() + " images are not supported; send JPEG, PNG, GIF, BMP, "
                     + "TIFF or WebP.");
         }
-        Orientation orientation = format == ImageFormat.JPEG ? ExifOrientation.ofJpeg(bytes) : Orientation.NORMAL;
-        PixelRows rows = ImageIoDecoder.decode(bytes, format, this::checkHeldSize);
-        return DecodedImage.of(rows, format, orientation);
+        if (format == ImageFormat.JPEG) {
+            return decodeJpeg(bytes, shorterSide);
+        }
+        return DecodedImage.of(ImageIoDecoder.decode(bytes, format, this::checkHeldSize), format, Orientation.NORMAL);
+    }
+
+    /**
+     * Straight to the smallest DCT scale whose shorter side still covers the resize: a 12 MP photo is decoded to
+     * 1/8 of each side, a 64th of the pixels. What the decoder does not handle (arithmetic coding, CMYK, 12-bit...)
+     * goes to ImageIO at full size.
+     */
+    private DecodedImage decodeJpeg(byte[] bytes, int shorterSide) {
+        Orientation orientation = ExifOrientation.ofJpeg(bytes);
+        JpegHeader header = JpegDecoder.readHeader(bytes);
+        checkPixelCount(header.width(), header.height());
+        if (header.supported()) {
+            try {
+                ScaledImage image = JpegDecoder.decode(bytes,
+                        JpegDecoder.scaleFor(header.width(), header.height(), shorterSide));
+                SampleRows rows = new SampleRows(image.width(), image.height(), image.channels(), image.samples());
+                return new DecodedImage(header.width(), header.height(), ImageFormat.JPEG, orientation, () -> rows);
+            } catch (UnsupportedJpegException e) {
+                // Found only past the header (e.g. a second frame type): the general decoder may still handle it.
+            }
+        }
+        return DecodedImage.of(ImageIoDecoder.decode(bytes, ImageFormat.JPEG, this::checkHeldSize), ImageFormat.JPEG,
+                orientation);
     }
 
     /** Checks the size a decoder that holds the whole image will need, before it decodes a pixel. */

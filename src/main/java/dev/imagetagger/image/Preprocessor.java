@@ -59,7 +59,10 @@ public final class Preprocessor {
         long left = centreOffset(size[0] - crop, orientation.reversesStoredX());
         long top = centreOffset(size[1] - crop, orientation.reversesStoredY());
         try (PixelRows rows = image.rows().get()) {
-            float[] stored = Resampler.resizeWindow(rows, size[0], size[1], left, top, crop, crop);
+            // A reduced-scale decode (1/2, 1/4, 1/8) spans the stored size divided by its scale exactly.
+            int scale = Math.max(1, Math.round((float) image.storedWidth() / rows.width()));
+            float[] stored = Resampler.resizeWindow(rows, (double) image.storedWidth() / scale,
+                    (double) image.storedHeight() / scale, size[0], size[1], left, top, crop, crop);
             return orientation.apply(stored, crop);
         }
     }

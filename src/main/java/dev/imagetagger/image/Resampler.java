@@ -21,8 +21,17 @@ final class Resampler {
      */
     static float[] resizeWindow(PixelRows source, long outWidth, long outHeight, long left, long top, int width,
             int height) {
-        Taps columns = Taps.of(source.width(), outWidth, left, width);
-        Taps rows = Taps.of(source.height(), outHeight, top, height);
+        return resizeWindow(source, source.width(), source.height(), outWidth, outHeight, left, top, width, height);
+    }
+
+    /**
+     * As above, for a source that covers {@code extentX x extentY} of its own pixels: a JPEG decoded at 1/8 is
+     * {@code ceil(width / 8)} wide but spans {@code width / 8}, and mapping by the rounded-up size would shift the crop.
+     */
+    static float[] resizeWindow(PixelRows source, double extentX, double extentY, long outWidth, long outHeight,
+            long left, long top, int width, int height) {
+        Taps columns = Taps.of(source.width(), extentX, outWidth, left, width);
+        Taps rows = Taps.of(source.height(), extentY, outHeight, top, height);
         int firstRow = rows.first();
         int rowCount = rows.end() - firstRow;
 
@@ -75,8 +84,8 @@ final class Resampler {
             this.stride = stride;
         }
 
-        static Taps of(int inSize, long outSize, long from, int length) {
-            double scale = (double) inSize / outSize;
+        static Taps of(int inSize, double inExtent, long outSize, long from, int length) {
+            double scale = inExtent / outSize;
             double support = Math.max(1.0, scale);
             int stride = (int) Math.ceil(support) * 2 + 2;
             int[] start = new int[length];

@@ -72,10 +72,24 @@ public final class ImageIoDecoder {
         } catch (ImageRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            rethrowWrappedError(e);
             // Decoders report broken data with all kinds of exceptions; none of them is a server fault.
             throw new CorruptImageException("The " + format.id() + " image cannot be decoded: " + e.getMessage());
         } finally {
             reader.dispose();
+        }
+    }
+
+    /**
+     * The JDK's PNG reader wraps an {@link OutOfMemoryError} (or a missing native library) in an IIOException: that is
+     * the environment failing, not the image, and must not be written onto the object as "corrupt" for ever.
+     */
+    private static void rethrowWrappedError(Throwable e) {
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) { // bounded: causes may loop
+            if (cause instanceof Error error) {
+                throw error;
+            }
         }
     }
 

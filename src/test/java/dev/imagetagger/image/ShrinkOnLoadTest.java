@@ -1,0 +1,189 @@
+package dev.imagetagger.image;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.imagetagger.fixtures.Configs;
+import dev.imagetagger.fixtures.LabelledPhoto;
+import dev.imagetagger.fixtures.Shared;
+import dev.imagetagger.image.imageio.ImageIoDecoder;
+import dev.imagetagger.image.jpeg.JpegDecoder;
+import dev.imagetagger.image.jpeg.ScaledImage;
+import dev.imagetagger.model.ModelConfig;
+import dev.imagetagger.model.ModelSession;
+import dev.imagetagger.model.Sessions;
+
+/**
+ * The fast path (a JPEG decoded straight to the smallest DCT scale that still covers the resize) against the
+ * full-resolution path (every pixel decoded), compared on what the model sees: the 224 x 224 upright crop, and its
+ * top-1 class. Every JPEG of the shared images takes part, and so does a 2x upscale of every ImageNet sample photo:
+ * the samples themselves are too small for any scaling to apply, and phone photos are what scaling is for.
+ */
+class ShrinkOnLoadTest {
+
+    /**
+     * Lowest PSNR (dB) between the fast and the full crop. Both go through the same antialiased resize; they differ
+     * by the DCT-domain downscale (an exact block mean) against the triangle filter over full-resolution pixels, and
+     * by chroma upsampled at the reduced scale. Measured minimum 26.5 dB (a 4:1:1 file: its chroma comes from a
+     * sixteenth-width plane), median 55.8 dB; a wrong colour conversion, scale or a shifted crop falls below 20 dB.
+     */
+    private static final double MIN_PSNR = 25;
+    /**
+     * Share of the photos where scaling applies whose top-1 class is unchanged. Measured 360 of 396 (90.9 %): every
+     * change was between classes whose logits lie within a few of the int8 model's output steps (0.16) of each
+     * other, at PSNRs of 35 to 52 dB. A broken fast path changes most classes.
+     */
+    private static final double MIN_SAME_TOP1 = 0.90;
+    /** Top-1 accuracy on the labelled upscales may fall by at most this share (measured: 3 photos of 373, 0.8 %). */
+    private static final double MAX_ACCURACY_LOSS = 0.015;
+
+    private static final ImageDecoder DECODER = new ImageDecoder(Configs.defaults(ImageLimits.class));
+    private static final Preprocessor PREPROCESSOR = Preprocessor.of(Configs.defaults(ModelConfig.class));
+    private static ModelSession session;
+
+    @BeforeAll
+    static void openSession() {
+        session = new ModelSession(Configs.defaults(ModelConfig.class));
+    }
+
+    @AfterAll
+    static void closeSession() {
+        Sessions.close(session);
+    }
+
+    @Test
+    void theModelSeesNearlyTheSameCropAndTheSameClass() {
+        List<String> belowFloor = new ArrayList<>();
+        List<Double> psnrs = new ArrayList<>();
+        int scaled = 0;
+        int sameTop1 = 0;
+        int labelled = 0;
+        int fastRight = 0;
+        int fullRight = 0;
+        for (Photo photo : photos()) {
+            DecodedImage fast = DECODER.decode(photo.bytes(), PREPROCESSOR.resizeShorterSide());
+            DecodedImage full = fullResolution(photo.bytes());
+            double psnr = psnr(PREPROCESSOR.uprightCrop(fast), PREPROCESSOR.uprightCrop(full));
+            psnrs.add(psnr);
+            if (psnr < MIN_PSNR) {
+                belowFloor.add(String.format("%s %.1f dB", photo.name(), psnr));
+            }
+            if (decodedAtReducedScale(fast)) {
+                int fastClass = top1(fast);
+                int fullClass = top1(full);
+                scaled++;
+                sameTop1 += fastClass == fullClass ? 1 : 0;
+                if (photo.classIndex() >= 0) {
+                    labelled++;
+                    fastRight += fastClass == photo.classIndex() ? 1 : 0;
+                    fullRight += fullClass == photo.classIndex() ? 1 : 0;
+                }
+            }
+        }
+        double[] sorted = psnrs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("Shrink on load: %d photos, PSNR min %.1f dB, median %.1f dB; top-1 unchanged on %d of %d "
+                + "photos where scaling applies; top-1 right on %d (fast) and %d (full) of %d labelled%n",
+                sorted.length, sorted[0], sorted[sorted.length / 2], sameTop1, scaled, fastRight, fullRight, labelled);
+
+        assertTrue(belowFloor.isEmpty(), "below " + MIN_PSNR + " dB: " + belowFloor);
+        assertTrue(scaled >= 200, "scaling applies to only " + scaled + " photos");
+        assertTrue(sameTop1 >= MIN_SAME_TOP1 * scaled, "top-1 unchanged on only " + sameTop1 + " of " + scaled);
+        assertTrue(fastRight >= fullRight - MAX_ACCURACY_LOSS * labelled,
+                "top-1 right on " + fastRight + " (fast) against " + fullRight + " (full) of " + labelled);
+    }
+
+    /** A photo and its ImageNet class index, or -1 when it has none. */
+    private record Photo(String name, byte[] bytes, int classIndex) {
+    }
+
+    /** Every JPEG in the shared images (arithmetic-coded and CMYK ones take the fallback: equal by construction). */
+    private static List<Photo> photos() {
+        List<Photo> photos = new ArrayList<>();
+        for (String set : new String[] { "imagenet-sample", "formats", "jpeg-structures", "large" }) {
+            try (Stream<Path> files = Files.list(Shared.images(set))) {
+                files.filter(f -> f.toString().matches(".*\\.(jpg|JPEG)$")).sorted()
+                        .forEach(f -> photos.add(new Photo(set + "/" + f.getFileName(), Shared.read(f), -1)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (LabelledPhoto photo : LabelledPhoto.imageNetSample()) {
+            photos.add(new Photo("2x " + photo.name(), upscaled(photo.bytes()), photo.classIndex()));
+        }
+        return photos;
+    }
+
+    /** The photo at twice its size (bilinear), re-encoded as a baseline 4:2:0 JPEG by the JDK. */
+    private static byte[] upscaled(byte[] jpeg) {
+        try {
+            BufferedImage source = ImageIO.read(new ByteArrayInputStream(jpeg));
+            BufferedImage big = new BufferedImage(source.getWidth() * 2, source.getHeight() * 2,
+                    BufferedImage.TYPE_3BYTE_BGR);
+            Graphics2D g = big.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(source, 0, 0, big.getWidth(), big.getHeight(), null);
+            g.dispose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(big, "jpeg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean decodedAtReducedScale(DecodedImage image) {
+        try (PixelRows rows = image.rows().get()) {
+            return rows.width() < image.storedWidth();
+        }
+    }
+
+    /** Every pixel decoded: the same decoder at scale 1 (which matches the JDK's decoder), or the fallback. */
+    private static DecodedImage fullResolution(byte[] jpeg) {
+        Orientation orientation = ExifOrientation.ofJpeg(jpeg);
+        if (!JpegDecoder.readHeader(jpeg).supported()) {
+            return DecodedImage.of(ImageIoDecoder.decode(jpeg, ImageFormat.JPEG, (width, height, bytes) -> {
+            }), ImageFormat.JPEG, orientation);
+        }
+        ScaledImage full = JpegDecoder.decode(jpeg, 1);
+        return DecodedImage.of(new SampleRows(full.width(), full.height(), full.channels(), full.samples()),
+                ImageFormat.JPEG, orientation);
+    }
+
+    private static int top1(DecodedImage image) {
+        float[] scores = session.run((FloatBuffer tensor) -> PREPROCESSOR.writeTensor(image, tensor));
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            best = scores[i] > scores[best] ? i : best;
+        }
+        return best;
+    }
+
+    private static double psnr(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
+            sum += d * d;
+        }
+        double mse = sum / a.length;
+        return mse == 0 ? 99 : 10 * Math.log10(255.0 * 255.0 / mse);
+    }
+}
