@@ -1,5 +1,6 @@
 package dev.imagetagger.image.png;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,7 +91,8 @@ final class PngEncoder {
                 png.write(chunk);
             }
             Deflater deflater = new Deflater(level);
-            try (OutputStream idat = new DeflaterOutputStream(new IdatChunks(png), deflater, 1 << 16)) {
+            try (OutputStream idat = new BufferedOutputStream(
+                    new DeflaterOutputStream(new IdatChunks(png), deflater, 1 << 16), 1 << 16)) {
                 writeRows(rows, idat);
             } finally {
                 deflater.end();
