@@ -29,7 +29,8 @@ final class PixelUnpacker {
         int depth = header.bitDepth();
         return switch (header.colorType()) {
             case PngHeader.PALETTE -> new PixelUnpacker(header, palette(1 << depth, plte, offset, length));
-            case PngHeader.GREY, PngHeader.GREY_ALPHA -> new PixelUnpacker(header, depth <= 8 ? greyLevels(depth) : null);
+            case PngHeader.GREY, PngHeader.GREY_ALPHA ->
+                new PixelUnpacker(header, depth <= 8 ? greyLevels(depth) : null);
             default -> new PixelUnpacker(header, null);
         };
     }

@@ -14,6 +14,7 @@ public final class PngRows implements AutoCloseable {
     private final PixelUnpacker unpacker;
     private int decoded = -1;
     private boolean closed;
+    private boolean failed;
 
     PngRows(PngHeader header, Scanlines scanlines, IdatStream data, PixelUnpacker unpacker) {
         this.header = header;
@@ -45,8 +46,8 @@ public final class PngRows implements AutoCloseable {
             throw new IllegalArgumentException("A row needs " + 3L * header.width() + " floats, not " + rgb.length
                     + ".");
         }
-        if (y > decoded && closed) {
-            throw new IllegalStateException("The PNG rows are closed.");
+        if (failed || y > decoded && closed) {
+            throw new IllegalStateException("The PNG rows are closed" + (failed ? " after a failure." : "."));
         }
         try {
             while (decoded < y) {
@@ -54,6 +55,8 @@ public final class PngRows implements AutoCloseable {
                 decoded++;
             }
         } catch (RuntimeException e) {
+            // The current row is half overwritten: nothing more can be read.
+            failed = true;
             close();
             throw e;
         }

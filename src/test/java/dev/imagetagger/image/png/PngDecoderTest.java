@@ -233,7 +233,6 @@ class PngDecoderTest {
         assertCorruptHeader(valid, 16, 0x80, "width beyond 2^31 - 1");
         assertCorruptHeader(valid, 24, 3, "grey of 3 bits");
         assertCorruptHeader(valid, 25, 1, "colour type 1");
-        assertCorruptHeader(valid, 25, 2, "RGB of 8 bits is fine, so make it 4 bits below");
         assertCorruptHeader(valid, 26, 1, "compression method 1");
         assertCorruptHeader(valid, 27, 1, "filter method 1");
         assertCorruptHeader(valid, 28, 2, "interlace method 2");
@@ -241,14 +240,15 @@ class PngDecoderTest {
         assertCorruptHeader(valid, 0, 0x88, "signature");
         assertThrows(CorruptImageException.class, () -> PngDecoder.readHeader(Arrays.copyOf(valid, 28)));
         assertThrows(CorruptImageException.class, () -> PngDecoder.readHeader(new byte[0]));
+        for (int[] typeAndDepth : new int[][] { { 2, 4 }, { 3, 16 }, { 4, 1 }, { 6, 2 } }) {
+            byte[] png = new PngEncoder(4, 4, typeAndDepth[1], typeAndDepth[0]).encode((y, raw) -> { });
+            assertThrows(CorruptImageException.class, () -> PngDecoder.readHeader(png), Arrays.toString(typeAndDepth));
+        }
     }
 
     private static void assertCorruptHeader(byte[] valid, int at, int value, String what) {
         byte[] png = valid.clone();
         png[at] = (byte) value;
-        if (what.startsWith("RGB")) {
-            png[24] = 4;
-        }
         assertThrows(CorruptImageException.class, () -> PngDecoder.readHeader(png), what);
         assertThrows(CorruptImageException.class, () -> PngDecoder.open(png), what);
     }
@@ -271,6 +271,15 @@ class PngDecoderTest {
         byte[] hugeLength = valid.clone();
         PngEncoder.putInt(hugeLength, firstIdat, 0xFFFFFFF0);
         assertCorrupt(hugeLength, "IDAT length beyond the file");
+    }
+
+    @Test
+    void nothingIsReadAfterAFailure() {
+        PngRows rows = PngDecoder.open(fewerRowsThanDeclared());
+        float[] row = new float[30];
+        rows.read(4, row);
+        assertThrows(CorruptImageException.class, () -> rows.read(5, row));
+        assertThrows(IllegalStateException.class, () -> rows.read(5, row));
     }
 
     @Test
