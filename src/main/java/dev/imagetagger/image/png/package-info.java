@@ -5,8 +5,9 @@
  * decompression bomb costs only the time of the rows actually read.
  * <p>
  * Plain Java ({@link java.util.zip.Inflater}, no AWT), so it also runs in a native image without AWT. Rows come out as
- * the ImageIO path ({@code PixelRows} over {@code ImageIO.read}) reads them: colour channels without alpha, grey as
- * samples scaled to 255, palette entries without tRNS, 16-bit samples rounded to 8 bits as the colour model does.
+ * the ImageIO path ({@code PixelRows} over {@code ImageIO.read}) reads them, exactly: colour channels without alpha,
+ * 16-bit colour rounded to 8 bits as the colour model does, grey (also 16-bit) as samples scaled to [0, 255], palette
+ * entries without tRNS and black for indices beyond the palette.
  * Ancillary chunks (gAMA, iCCP, tRNS, text...) and CRCs are ignored, as ImageIO effectively does.
  * <p>
  * Interlaced (Adam7) images cannot be read one row at a time without the whole image: {@link PngDecoder#open} throws

@@ -127,6 +127,24 @@ class PngDecoderTest {
     }
 
     @Test
+    void oddPalettesAreReadAsImageIoReadsThem() {
+        Random random = new Random(17);
+        PngEncoder.Rows rows = (y, raw) -> new Random(y).nextBytes(raw);
+        byte[] plte = randomBytes(random, 768);
+        // ImageIO rejects a second PLTE chunk (it skips the data but not the CRC); the first one counts here.
+        byte[] twoPalettes = new PngEncoder(20, 5, 8, PngHeader.PALETTE).chunk("PLTE", plte)
+                .chunk("PLTE", randomBytes(random, 768)).encode(rows);
+        byte[] onePalette = new PngEncoder(20, 5, 8, PngHeader.PALETTE).chunk("PLTE", plte).encode(rows);
+        assertSameRows(imageIoRows(onePalette), PngDecoder.open(twoPalettes), "two PLTE chunks");
+        assertSameRowsAsImageIo(new PngEncoder(20, 5, 8, PngHeader.PALETTE).chunk("PLTE", randomBytes(random, 62))
+                .encode(rows), "PLTE length not a multiple of 3");
+        assertSameRowsAsImageIo(new PngEncoder(20, 5, 4, PngHeader.PALETTE).chunk("PLTE", randomBytes(random, 90))
+                .encode(rows), "PLTE with more entries than 4 bits index");
+        assertSameRowsAsImageIo(new PngEncoder(20, 5, 8, PngHeader.RGB).chunk("PLTE", randomBytes(random, 30))
+                .encode(rows), "suggested palette of an RGB image");
+    }
+
+    @Test
     void imageIoWrittenPngsWithItsOwnFilterChoiceMatch() throws IOException {
         Random random = new Random(3);
         for (int type : new int[] { BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB,
@@ -368,8 +386,11 @@ class PngDecoderTest {
     }
 
     static void assertSameRowsAsImageIo(byte[] png, String what) {
-        PixelRows reference = imageIoRows(png);
-        try (PngRows rows = PngDecoder.open(png)) {
+        assertSameRows(imageIoRows(png), PngDecoder.open(png), what);
+    }
+
+    private static void assertSameRows(PixelRows reference, PngRows opened, String what) {
+        try (PngRows rows = opened) {
             assertEquals(reference.width(), rows.width(), what + ": width");
             assertEquals(reference.height(), rows.height(), what + ": height");
             float[] expected = new float[3 * rows.width()];
