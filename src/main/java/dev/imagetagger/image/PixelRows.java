@@ -17,6 +17,11 @@ public interface PixelRows extends AutoCloseable {
      */
     void read(int y, int from, int to, float[] rgb);
 
+    /** Fills {@code rgb[0, 3 * width)} with the whole of row {@code y}. */
+    default void read(int y, float[] rgb) {
+        read(y, 0, width(), rgb);
+    }
+
     @Override
     default void close() {
     }

@@ -57,11 +57,6 @@ public final class ImageIoDecoder {
         }
     }
 
-    /** Sets ImageIO up now, e.g. during start-up when the first image is expected to need it. */
-    public static void prepare() {
-        Registry.readerFor(ImageFormat.PNG).dispose();
-    }
-
     public static PixelRows decode(byte[] bytes, ImageFormat format, SizeCheck sizeCheck) {
         ImageReader reader = Registry.readerFor(format);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {

@@ -54,32 +54,34 @@ final class PixelUnpacker {
         return colours;
     }
 
-    /** Fills {@code rgb[0, 3 * width)} from the row's bytes starting at {@code at}. */
-    void toRgb(byte[] row, int at, float[] rgb) {
-        int width = header.width();
+    /** Fills {@code rgb[0, 3 * (to - from))} with columns [from, to) of the row whose bytes start at {@code at}. */
+    void toRgb(byte[] row, int at, int from, int to, float[] rgb) {
+        int width = to - from;
         int depth = header.bitDepth();
         int bytesPerPixel = header.channels() * depth / 8;
         if (colours != null) {
             if (depth < 8) {
-                packed(row, at, rgb, width, depth);
+                packed(row, at, from, rgb, width, depth);
             } else {
-                indexed(row, at, rgb, width, bytesPerPixel);
+                indexed(row, at + from * bytesPerPixel, rgb, width, bytesPerPixel);
             }
         } else if (header.colorType() == PngHeader.GREY || header.colorType() == PngHeader.GREY_ALPHA) {
-            grey16(row, at, rgb, width, bytesPerPixel);
+            grey16(row, at + from * bytesPerPixel, rgb, width, bytesPerPixel);
         } else if (depth == 8) {
-            colour8(row, at, rgb, width, bytesPerPixel);
+            colour8(row, at + from * bytesPerPixel, rgb, width, bytesPerPixel);
         } else {
-            colour16(row, at, rgb, width, bytesPerPixel);
+            colour16(row, at + from * bytesPerPixel, rgb, width, bytesPerPixel);
         }
     }
 
-    /** Several pixels per byte, the leftmost in the high bits. */
-    private void packed(byte[] row, int at, float[] rgb, int width, int depth) {
+    /** Several pixels per byte, the leftmost in the high bits; {@code width} pixels from pixel {@code from} on. */
+    private void packed(byte[] row, int at, int from, float[] rgb, int width, int depth) {
         int mask = (1 << depth) - 1;
-        for (int x = 0, in = at, out = 0; x < width; in++) {
+        int perByte = 8 / depth;
+        int firstShift = 8 - depth - (from % perByte) * depth;
+        for (int x = 0, in = at + from / perByte, out = 0; x < width; in++, firstShift = 8 - depth) {
             int bits = row[in] & 0xFF;
-            for (int shift = 8 - depth; shift >= 0 && x < width; shift -= depth, x++, out += 3) {
+            for (int shift = firstShift; shift >= 0 && x < width; shift -= depth, x++, out += 3) {
                 int c = 3 * ((bits >>> shift) & mask);
                 rgb[out] = colours[c];
                 rgb[out + 1] = colours[c + 1];

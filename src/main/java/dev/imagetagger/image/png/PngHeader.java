@@ -79,7 +79,7 @@ public record PngHeader(int width, int height, int bitDepth, int colorType, bool
     }
 
     /** Bytes of one row of pixels, without the filter byte; in long, as 2^31 - 1 pixels of 8 bytes overflow int. */
-    long rowBytes() {
+    public long rowBytes() {
         return ((long) width * channels() * bitDepth + 7) / 8;
     }
 

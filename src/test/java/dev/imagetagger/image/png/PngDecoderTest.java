@@ -35,9 +35,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.imagetagger.fixtures.PngEncoder;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.CorruptImageException;
 import dev.imagetagger.image.PixelRows;
+import dev.imagetagger.image.imageio.BufferedImageRows;
 
 /**
  * The streaming decoder against the path it replaces, {@code PixelRows} over {@code ImageIO.read}, which is trusted:
@@ -405,7 +407,7 @@ class PngDecoderTest {
 
     static PixelRows imageIoRows(byte[] png) {
         try {
-            return PixelRows.of(ImageIO.read(new ByteArrayInputStream(png)));
+            return BufferedImageRows.of(ImageIO.read(new ByteArrayInputStream(png)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.PngEncoder;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.CorruptImageException;
 

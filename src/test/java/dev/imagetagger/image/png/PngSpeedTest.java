@@ -10,7 +10,9 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.PngEncoder;
 import dev.imagetagger.image.PixelRows;
+import dev.imagetagger.image.imageio.BufferedImageRows;
 
 /**
  * Prints, without asserting, what reading every row of a 62 MP 16-bit RGBA PNG costs with the streaming decoder and
@@ -50,7 +52,7 @@ class PngSpeedTest {
         Measure imageIo = new Measure();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         System.out.println("  ImageIO.read: " + imageIo);
-        PixelRows rows = PixelRows.of(image);
+        PixelRows rows = BufferedImageRows.of(image);
         for (int y = 0; y < HEIGHT; y++) {
             rows.read(y, rgb);
         }
