@@ -58,7 +58,7 @@ public class ProblemMappers {
                 yield Problem.response(Status.FORBIDDEN, "s3-access-denied", e.getMessage());
             }
             case ARCHIVED -> Problem.response(Status.CONFLICT, "s3-object-archived",
-                    e.getMessage() + ". Restore the object first.");
+                    "Restore the object first. " + e.getMessage());
             case DELETE_MARKER -> Problem.response(Status.NOT_FOUND, "s3-delete-marker", e.getMessage());
             case INVALID_REQUEST -> Problem.response(Status.BAD_REQUEST, "s3-invalid-request", e.getMessage());
         };

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,6 +202,26 @@ class S3FaultsTest {
         // Whatever the function answered, the zebra's own event (which may come later) must find the zebra's labels.
         assertEquals("340", tags("backfill/traffic light.jpg").get("tagger-class"),
                 tags("backfill/traffic light.jpg").toString());
+    }
+
+    @Test
+    void aKeyOverwrittenAgainAndAgainWhileWeClassifyItEndsWithoutOurTagsAndIsRetried() {
+        put("backfill/traffic light.jpg", "imagenet-sample/n06874185_traffic_light.JPEG");
+        put("backfill/broken.jpg", "bad/headers-only.jpg");
+        String[] images = { "imagenet-sample/n02391049_zebra.JPEG", "imagenet-sample/n01558993_robin.JPEG" };
+        AtomicInteger uploads = new AtomicInteger();
+        // Each upload carries its uploader's tag. (With none, our tags come off by writing an empty tag set, which
+        // S3 accepts and S3Mock 4.7.0 answers with a 500.)
+        S3FaultProxy.proxy().always(getObject("backfill/traffic light.jpg"), Fault.before(() -> s3.putObject(
+                b -> b.bucket(BUCKET).key("backfill/traffic light.jpg").tagging("uploader=bob"),
+                RequestBody.fromBytes(Shared.image(images[uploads.getAndIncrement() % 2])))));
+
+        LambdaInvoker.invoke(SampleEvents.read("batch-operations-2.0.json")).then().statusCode(200)
+                .body("results.resultCode", contains("TemporaryFailure", "Succeeded"))
+                .body("results[0].resultString", containsString("overwritten 3 times"));
+
+        assertEquals(3, uploads.get());
+        assertEquals(Map.of("uploader", "bob"), tags("backfill/traffic light.jpg"));
     }
 
     @Test
