@@ -16,9 +16,9 @@ import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.image.CorruptImageException;
 import dev.imagetagger.image.ImageTooLargeException;
 import dev.imagetagger.image.UnsupportedImageException;
-import dev.imagetagger.storage.ObjectAccessDeniedException;
 import dev.imagetagger.storage.ObjectGoneException;
 import dev.imagetagger.storage.ObjectRef;
+import dev.imagetagger.storage.ObjectRefusedException;
 import dev.imagetagger.storage.S3Config;
 import dev.imagetagger.tagging.ObjectTagger;
 import dev.imagetagger.tagging.Outcome;
@@ -88,7 +88,8 @@ public class ClassifyResource {
             case CORRUPT -> throw new CorruptImageException(taggedAs(result));
             case TOO_LARGE -> throw new ImageTooLargeException(taggedAs(result));
             case SKIPPED_GONE -> throw new ObjectGoneException(result.detail());
-            case ACCESS_DENIED -> throw new ObjectAccessDeniedException(result.detail());
+            case ACCESS_DENIED, ARCHIVED, DELETE_MARKER, INVALID_REQUEST -> throw new ObjectRefusedException(
+                    result.outcome().refusal(), result.detail());
             case SKIPPED_ALREADY_TAGGED, SKIPPED_FILTERED -> throw new IllegalStateException(
                     "An explicit request is never skipped");
         };

@@ -7,11 +7,12 @@ import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.imagetagger.classify.ModelFaultException;
 import dev.imagetagger.image.CorruptImageException;
 import dev.imagetagger.image.ImageTooLargeException;
 import dev.imagetagger.image.UnsupportedImageException;
-import dev.imagetagger.storage.ObjectAccessDeniedException;
 import dev.imagetagger.storage.ObjectGoneException;
+import dev.imagetagger.storage.ObjectRefusedException;
 import dev.imagetagger.storage.StorageUnavailableException;
 
 /** Maps every failure to a problem+json response; no stack trace ever reaches a body. */
@@ -50,9 +51,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response accessDenied(ObjectAccessDeniedException e) {
-        LOG.error(e.getMessage() + ": check the function role");
-        return Problem.response(Status.FORBIDDEN, "s3-access-denied", e.getMessage());
+    public Response refused(ObjectRefusedException e) {
+        return switch (e.refusal()) {
+            case ACCESS_DENIED -> {
+                LOG.error(e.getMessage() + ": check the function role");
+                yield Problem.response(Status.FORBIDDEN, "s3-access-denied", e.getMessage());
+            }
+            case ARCHIVED -> Problem.response(Status.CONFLICT, "s3-object-archived",
+                    "Restore the object first. " + e.getMessage());
+            case DELETE_MARKER -> Problem.response(Status.NOT_FOUND, "s3-delete-marker", e.getMessage());
+            case INVALID_REQUEST -> Problem.response(Status.BAD_REQUEST, "s3-invalid-request", e.getMessage());
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response modelFault(ModelFaultException e) {
+        LOG.error(e.getMessage());
+        return Problem.response(Status.INTERNAL_SERVER_ERROR, "model-fault", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -26,6 +26,7 @@ public class Classifier {
 
     /**
      * @throws dev.imagetagger.image.ImageRejectedException when the bytes are not a decodable image within limits
+     * @throws ModelFaultException when the model answers with non-finite numbers
      */
     public Classification classify(byte[] bytes, int topK, float minScore) {
         long start = System.nanoTime();
@@ -38,9 +39,7 @@ public class Classifier {
         });
         long inferred = System.nanoTime();
         ModelConfig model = session.config();
-        float[] probabilities = model.outputKind() == ModelConfig.OutputKind.LOGITS
-                ? Postprocessor.softmax(outputs)
-                : outputs;
+        float[] probabilities = Postprocessor.probabilities(outputs, model.outputKind());
         List<Prediction> predictions = Postprocessor.top(probabilities, session.labels(), topK, minScore);
         return new Classification(model.id(),
                 new Classification.ImageSummary(image.format().id(), image.width(), image.height()), predictions,

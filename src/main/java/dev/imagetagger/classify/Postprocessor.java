@@ -6,11 +6,27 @@ import java.util.PriorityQueue;
 
 import dev.imagetagger.model.Label;
 import dev.imagetagger.model.Labels;
+import dev.imagetagger.model.ModelConfig;
 
 /** Turns raw model outputs into the best labelled classes. */
 public final class Postprocessor {
 
     private Postprocessor() {
+    }
+
+    /**
+     * The class probabilities of the model's raw outputs: softmax of logits, or the outputs as they are.
+     *
+     * @throws ModelFaultException when an output is NaN or infinite, which no sound model produces from a real image
+     */
+    public static float[] probabilities(float[] outputs, ModelConfig.OutputKind kind) {
+        for (int i = 0; i < outputs.length; i++) {
+            if (!Float.isFinite(outputs[i])) {
+                throw new ModelFaultException("The model's output " + i + " is " + outputs[i]
+                        + ": the model or its input pipeline is broken; nothing was tagged.");
+            }
+        }
+        return kind == ModelConfig.OutputKind.LOGITS ? softmax(outputs) : outputs;
     }
 
     /** Numerically stable softmax. */

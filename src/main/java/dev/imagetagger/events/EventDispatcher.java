@@ -2,6 +2,7 @@ package dev.imagetagger.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,10 +21,12 @@ import dev.imagetagger.tagging.TaggingLog;
 import dev.imagetagger.tagging.TaggingResult;
 
 /**
- * Handles every non-HTTP trigger and answers in the shape its caller expects. What a retry may fix (S3 unavailable
- * or throttling) is never swallowed: it fails the invocation (direct S3, SNS, EventBridge: Lambda retries and then
- * uses the on-failure destination), the message (SQS: {@code batchItemFailures}) or the task (Batch Operations:
- * {@code TemporaryFailure}).
+ * Handles every non-HTTP trigger and answers in the shape its caller expects. Each object is handled on its own: one
+ * object's failure never fails or re-runs the others. A permanent failure (S3 refusing the object for good) is
+ * reported and never retried. Any other failure (S3 unavailable or throttling, or an unexpected exception) is never
+ * swallowed: it fails the invocation (direct S3, SNS, EventBridge: Lambda retries, then uses the on-failure
+ * destination), the message (SQS: {@code batchItemFailures}) or the task (Batch Operations: {@code TemporaryFailure}).
+ * An {@link Error} (out of memory, a native library missing) is no verdict on any object: it fails the invocation.
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -57,19 +60,26 @@ public class EventDispatcher {
     private JsonNode tagAll(List<ObjectRef> objects, String requestId, String trigger) {
         ObjectNode answer = json.createObjectNode();
         ArrayNode results = answer.putArray("results");
-        List<String> failures = new ArrayList<>();
-        for (ObjectRef object : objects) {
-            try {
-                results.add(describe(tagOne(object, requestId, trigger)));
-            } catch (StorageUnavailableException e) {
-                failures.add(e.getMessage());
-            }
-        }
+        List<String> failures = tagEach(objects, requestId, trigger, result -> results.add(describe(result)));
         if (!failures.isEmpty()) {
-            // Re-processing the objects that succeeded is cheap: they are skipped as already tagged.
+            // On Lambda's retry the objects tagged this time are skipped as already tagged: one tag read each.
             throw new ObjectsNotTaggedException(failures);
         }
         return answer;
+    }
+
+    /** Tags each object, whatever happens to the others; returns why those that must be retried failed. */
+    private List<String> tagEach(List<ObjectRef> objects, String requestId, String trigger,
+            Consumer<TaggingResult> done) {
+        List<String> failures = new ArrayList<>();
+        for (ObjectRef object : objects) {
+            try {
+                done.accept(tagOne(object, requestId, trigger));
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        return failures;
     }
 
     private List<ObjectRef> snsObjects(JsonNode event) {
@@ -86,13 +96,16 @@ public class EventDispatcher {
         ArrayNode failures = answer.putArray("batchItemFailures");
         for (JsonNode record : event.path("Records")) {
             String messageId = record.path("messageId").asText();
+            List<String> failed;
             try {
-                for (ObjectRef object : S3Notifications.ofMessage(Json.parse(record.path("body").asText()))) {
-                    tagOne(object, requestId, "sqs");
-                }
-            } catch (StorageUnavailableException | UnrecognisedEventException e) {
+                failed = tagEach(S3Notifications.ofMessage(Json.parse(record.path("body").asText())), requestId, "sqs",
+                        result -> { });
+            } catch (UnrecognisedEventException e) {
                 // An unreadable message is reported too: after the queue's retries it lands in its dead-letter queue.
-                LOG.errorf("SQS message %s not processed: %s", messageId, e.getMessage());
+                failed = List.of(e.getMessage());
+            }
+            if (!failed.isEmpty()) {
+                LOG.errorf("SQS message %s not processed: %s", messageId, String.join("; ", failed));
                 failures.addObject().put("itemIdentifier", messageId);
             }
         }
@@ -112,21 +125,22 @@ public class EventDispatcher {
             result.put("taskId", task.path("taskId").asText());
             try {
                 TaggingResult tagged = tagOne(BatchTasks.object(task, schema), requestId, "batch-operations");
-                boolean permanent = !tagged.outcome().handled();
+                boolean permanent = tagged.outcome().permanentFailure();
                 result.put("resultCode", permanent ? "PermanentFailure" : "Succeeded");
                 result.put("resultString", tagged.outcome().id()
                         + (tagged.detail() != null && permanent ? ": " + tagged.detail() : ""));
-            } catch (StorageUnavailableException e) {
-                result.put("resultCode", "TemporaryFailure");
-                result.put("resultString", e.getMessage());
             } catch (UnrecognisedEventException e) {
                 result.put("resultCode", "PermanentFailure");
+                result.put("resultString", e.getMessage());
+            } catch (RuntimeException e) {
+                result.put("resultCode", "TemporaryFailure");
                 result.put("resultString", e.getMessage());
             }
         }
         return answer;
     }
 
+    /** Tags one object and logs what happened; a failure is logged, then thrown for the trigger to report. */
     private TaggingResult tagOne(ObjectRef object, String requestId, String trigger) {
         long start = System.nanoTime();
         try {
@@ -137,7 +151,10 @@ public class EventDispatcher {
                         object.key(), result.detail());
             }
             return result;
-        } catch (StorageUnavailableException e) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof StorageUnavailableException)) {
+                LOG.error("Unexpected failure tagging s3://" + object.bucket() + "/" + object.key(), e);
+            }
             log.failed(requestId, trigger, object, e, (System.nanoTime() - start) / 1_000_000);
             throw e;
         }

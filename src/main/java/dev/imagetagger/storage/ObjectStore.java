@@ -12,13 +12,14 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * Reads objects and their tags and writes tags, always for the exact version an event names. Translates S3's
- * errors into what the caller must do: skip (gone), give up (access denied) or retry (unavailable).
+ * errors into what the caller must do (see {@link S3Failures}): skip ({@link ObjectGoneException}), give up
+ * ({@link ObjectRefusedException}) or retry ({@link StorageUnavailableException}).
  */
 @ApplicationScoped
 public class ObjectStore {
@@ -46,19 +47,36 @@ public class ObjectStore {
      */
     public StoredObject read(ObjectRef ref, LongConsumer checkSize) {
         return call(ref, "read", () -> {
+            // Checksum mode: the SDK verifies the body against the checksum S3 stored with the object, if any.
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(ref.bucket()).key(ref.key())
-                    .versionId(ref.versionId()).ifMatch(ref.versionId() == null ? quoted(ref.eTag()) : null))) {
+                    .versionId(ref.versionId()).ifMatch(ref.versionId() == null ? quoted(ref.eTag()) : null)
+                    .checksumMode(ChecksumMode.ENABLED))) {
+                Long length = in.response().contentLength();
                 try {
-                    checkSize.accept(in.response().contentLength());
+                    if (length != null) {
+                        checkSize.accept(length);
+                    }
                 } catch (RuntimeException refused) {
                     in.abort(); // do not download what will not be decoded
                     throw refused;
                 }
-                return new StoredObject(in.readAllBytes(), in.response().versionId());
+                byte[] bytes = in.readAllBytes();
+                // S3 never stores part of an object: fewer bytes than announced means the connection was cut, even
+                // if it was closed cleanly. Never classify a partial image.
+                if (length != null && bytes.length != length) {
+                    throw new StorageUnavailableException(describe(ref, "read") + ": the body ended after "
+                            + bytes.length + " of " + length + " bytes", null);
+                }
+                return new StoredObject(bytes, in.response().versionId(), in.response().eTag());
             } catch (IOException e) {
                 throw SdkClientException.create("Reading the object body failed", e);
             }
         });
+    }
+
+    /** The entity tag of what the (unversioned) key holds now, quoted as S3 answers it. */
+    public String currentETag(ObjectRef ref) {
+        return call(ref, "check", () -> s3.headObject(r -> r.bucket(ref.bucket()).key(ref.key())).eTag());
     }
 
     /** Replaces the tag set of exactly {@code versionId} (or of the object, when unversioned). */
@@ -81,19 +99,13 @@ public class ObjectStore {
     private static <T> T call(ObjectRef ref, String action, Supplier<T> call) {
         try {
             return call.get();
-        } catch (S3Exception e) {
-            String what = "Cannot " + action + " s3://" + ref.bucket() + "/" + ref.key()
-                    + (ref.versionId() != null ? " version " + ref.versionId() : "") + ": "
-                    + (e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : "error") + " (HTTP "
-                    + e.statusCode() + ")";
-            switch (e.statusCode()) {
-                case 404, 412 -> throw new ObjectGoneException(what);
-                case 403 -> throw new ObjectAccessDeniedException(what);
-                default -> throw new StorageUnavailableException(what, e);
-            }
         } catch (SdkException e) {
-            throw new StorageUnavailableException("Cannot " + action + " s3://" + ref.bucket() + "/" + ref.key()
-                    + ": " + e.getMessage(), e);
+            throw S3Failures.translate(describe(ref, action), e);
         }
+    }
+
+    private static String describe(ObjectRef ref, String action) {
+        return "Cannot " + action + " s3://" + ref.bucket() + "/" + ref.key()
+                + (ref.versionId() != null ? " version " + ref.versionId() : "");
     }
 }

@@ -11,10 +11,11 @@ import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.image.ImageDecoder;
 import dev.imagetagger.image.ImageRejectedException;
 import dev.imagetagger.model.ModelSession;
-import dev.imagetagger.storage.ObjectAccessDeniedException;
 import dev.imagetagger.storage.ObjectGoneException;
 import dev.imagetagger.storage.ObjectRef;
+import dev.imagetagger.storage.ObjectRefusedException;
 import dev.imagetagger.storage.ObjectStore;
+import dev.imagetagger.storage.StorageUnavailableException;
 import dev.imagetagger.storage.StoredObject;
 
 /**
@@ -23,6 +24,9 @@ import dev.imagetagger.storage.StoredObject;
  */
 @ApplicationScoped
 public class ObjectTagger {
+
+    /** Classifications of an unversioned key overwritten meanwhile, before giving up and taking our tags off. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final ObjectStore store;
     private final Classifier classifier;
@@ -50,8 +54,8 @@ public class ObjectTagger {
      *
      * @throws ImageRejectedException when it is not a decodable image within the limits
      * @throws ObjectGoneException when it no longer exists
-     * @throws ObjectAccessDeniedException when S3 refuses access
-     * @throws dev.imagetagger.storage.StorageUnavailableException when S3 fails in a way a retry may fix
+     * @throws ObjectRefusedException when S3 refuses it for good (access denied, archived...)
+     * @throws StorageUnavailableException when S3 fails in a way a retry may fix
      */
     public Classification classify(ObjectRef object, int topK, float minScore) {
         return classifier.classify(store.read(object, decoder::checkByteSize).bytes(), topK, minScore);
@@ -61,7 +65,7 @@ public class ObjectTagger {
      * Tags one object version, or explains why not. For an {@link Trigger#EVENT}, keys outside the filters are
      * skipped and so is an object this model already tagged; an {@link Trigger#EXPLICIT} request always classifies.
      *
-     * @throws dev.imagetagger.storage.StorageUnavailableException when S3 fails in a way a retry may fix
+     * @throws StorageUnavailableException when S3 fails in a way a retry may fix
      */
     public TaggingResult tag(ObjectRef object, Trigger trigger) {
         long start = System.nanoTime();
@@ -69,38 +73,61 @@ public class ObjectTagger {
             return result(object, Outcome.SKIPPED_FILTERED, null, "key outside the configured prefixes/suffixes", start);
         }
         try {
-            Map<String, String> existing = store.tags(object);
-            if (trigger == Trigger.EVENT && schema.alreadyTagged(existing, modelId)) {
+            if (trigger == Trigger.EVENT && schema.alreadyTagged(store.tags(object), modelId)) {
                 return result(object, Outcome.SKIPPED_ALREADY_TAGGED, null, "already tagged by " + modelId, start);
             }
-            Outcome outcome;
-            Map<String, String> ours;
-            Classification classification = null;
-            String detail = null;
-            String version = object.versionId();
-            try {
-                StoredObject stored = store.read(object, decoder::checkByteSize);
-                version = stored.versionId();
-                classification = classifier.classify(stored.bytes(), topK, minScore);
-                outcome = Outcome.OK;
-                ours = schema.forClassification(classification, topK);
-            } catch (ImageRejectedException e) {
-                outcome = Outcome.ofRejection(e.outcome());
-                detail = e.getMessage();
-                ours = schema.forRejection(outcome, modelId);
+            ObjectRef target = object;
+            for (int attempt = 1; ; attempt++) {
+                Verdict verdict = judge(target);
+                // Read again right before writing, so that a tag someone wrote while we classified is kept. S3 has
+                // no conditional tag write: this narrows the window from the classification to one round trip.
+                ObjectRef judged = verdict.stored().versioned()
+                        ? new ObjectRef(object.bucket(), object.key(), verdict.stored().versionId(), null)
+                        : object;
+                Optional<Map<String, String>> merged = schema.merge(store.tags(judged), verdict.tags());
+                if (merged.isEmpty()) {
+                    return result(object, Outcome.NO_ROOM, verdict.classification(),
+                            "the object's own tags fill all " + TagSchema.MAX_TAGS + " places; they were kept", start);
+                }
+                store.putTags(judged, verdict.stored().versionId(), merged.get());
+                if (verdict.stored().versioned()) {
+                    return result(object, verdict, attempt, start); // the tags are on exactly the bytes judged
+                }
+                // Without a version, the tags went onto whatever the key held at that moment: if it was overwritten
+                // since we read it, they describe another image, and its own event would skip it as tagged.
+                String now = store.currentETag(object);
+                if (now.equals(verdict.stored().eTag())) {
+                    return result(object, verdict, attempt, start);
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    store.putTags(object, null, schema.withoutOurs(store.tags(object)));
+                    throw new StorageUnavailableException("s3://" + object.bucket() + "/" + object.key()
+                            + " was overwritten " + attempt + " times while being classified; our tags were removed",
+                            null);
+                }
+                target = new ObjectRef(object.bucket(), object.key(), null, null); // judge what the key holds now
             }
-            Optional<Map<String, String>> merged = schema.merge(existing, ours);
-            if (merged.isEmpty()) {
-                return result(object, Outcome.NO_ROOM, classification,
-                        "the object's own tags fill all " + TagSchema.MAX_TAGS + " places; they were kept", start);
-            }
-            store.putTags(object, version, merged.get());
-            return result(object, outcome, classification, detail, start);
         } catch (ObjectGoneException e) {
             return result(object, Outcome.SKIPPED_GONE, null, e.getMessage(), start);
-        } catch (ObjectAccessDeniedException e) {
-            return result(object, Outcome.ACCESS_DENIED, null, e.getMessage(), start);
+        } catch (ObjectRefusedException e) {
+            return result(object, Outcome.of(e.refusal()), null, e.getMessage(), start);
         }
+    }
+
+    /** Reads the object and judges it: our tags for its classification, or for why it is not classified. */
+    private Verdict judge(ObjectRef object) {
+        StoredObject stored = store.read(object, decoder::checkByteSize);
+        try {
+            Classification classification = classifier.classify(stored.bytes(), topK, minScore);
+            return new Verdict(stored, Outcome.OK, classification, null, schema.forClassification(classification, topK));
+        } catch (ImageRejectedException e) {
+            Outcome outcome = Outcome.ofRejection(e.outcome());
+            return new Verdict(stored, outcome, null, e.getMessage(), schema.forRejection(outcome, modelId));
+        }
+    }
+
+    private record Verdict(StoredObject stored, Outcome outcome, Classification classification, String detail,
+            Map<String, String> tags) {
     }
 
     /** Why an object is being tagged. */
@@ -109,6 +136,13 @@ public class ObjectTagger {
         EVENT,
         /** A caller named the object: always classified and tagged. */
         EXPLICIT
+    }
+
+    private static TaggingResult result(ObjectRef object, Verdict verdict, int attempt, long start) {
+        String overwritten = attempt == 1 ? null
+                : "overwritten while being classified: the new content was classified and tagged";
+        return result(object, verdict.outcome(), verdict.classification(),
+                verdict.detail() == null ? overwritten : verdict.detail(), start);
     }
 
     private static TaggingResult result(ObjectRef object, Outcome outcome, Classification classification,

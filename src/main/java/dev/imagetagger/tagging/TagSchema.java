@@ -97,6 +97,13 @@ public final class TagSchema {
         return Optional.of(merged);
     }
 
+    /** The user's tags alone: ours taken off. */
+    public Map<String, String> withoutOurs(Map<String, String> existing) {
+        Map<String, String> theirs = new LinkedHashMap<>(existing);
+        theirs.keySet().removeIf(key -> key.startsWith(prefix));
+        return theirs;
+    }
+
     /** A class name made fit for a tag value: apostrophes dropped, other disallowed characters become spaces. */
     static String name(String label) {
         String cleaned = NOT_ALLOWED_IN_NAME.matcher(label.replace("'", "")).replaceAll(" ");

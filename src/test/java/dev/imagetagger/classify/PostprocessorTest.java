@@ -1,6 +1,8 @@
 package dev.imagetagger.classify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
@@ -9,8 +11,11 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.imagetagger.model.Labels;
+import dev.imagetagger.model.ModelConfig;
 
 class PostprocessorTest {
 
@@ -99,6 +104,29 @@ class PostprocessorTest {
         Prediction best = Postprocessor.top(new float[] { 0.2f, 0.8f }, labels, 1, 0f).get(0);
 
         assertEquals(new Prediction(1, "goldfish", "n01443537", 0.8f), best);
+    }
+
+    /** NaN or infinity out of a model is its fault (or the pipeline's), never a score to write as a verdict. */
+    @ParameterizedTest
+    @ValueSource(floats = { Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY })
+    void nonFiniteOutputsAreAModelFaultForEitherOutputKind(float broken) {
+        float[] outputs = { 0.1f, 0.2f, broken, 0.7f };
+
+        for (ModelConfig.OutputKind kind : ModelConfig.OutputKind.values()) {
+            ModelFaultException e = assertThrows(ModelFaultException.class,
+                    () -> Postprocessor.probabilities(outputs, kind));
+            assertTrue(e.getMessage().contains("output 2 is " + broken), e.getMessage());
+        }
+    }
+
+    @Test
+    void finiteOutputsBecomeProbabilities() {
+        float[] logits = { 0f, (float) Math.log(3) };
+
+        assertArrayEquals(Postprocessor.softmax(logits),
+                Postprocessor.probabilities(logits, ModelConfig.OutputKind.LOGITS));
+        assertArrayEquals(new float[] { 0.25f, 0.75f },
+                Postprocessor.probabilities(new float[] { 0.25f, 0.75f }, ModelConfig.OutputKind.PROBABILITIES));
     }
 
     private static Labels plainLabels(int count, int offset) {
