@@ -30,6 +30,7 @@ public class ObjectTagger {
     private final TagSchema schema;
     private final KeyFilter filter;
     private final String modelId;
+    private final boolean categorised;
     private final int topK;
     private final float minScore;
 
@@ -41,6 +42,7 @@ public class ObjectTagger {
         this.schema = new TagSchema(config.prefix());
         this.filter = new KeyFilter(config.keyPrefixes().orElse(List.of()), config.keySuffixes().orElse(List.of()));
         this.modelId = model.config().id();
+        this.categorised = model.labels().categorised();
         this.topK = Math.max(1, config.topK());
         this.minScore = config.minScore();
     }
@@ -70,7 +72,7 @@ public class ObjectTagger {
         }
         try {
             Map<String, String> existing = store.tags(object);
-            if (trigger == Trigger.EVENT && schema.alreadyTagged(existing, modelId)) {
+            if (trigger == Trigger.EVENT && schema.alreadyTagged(existing, modelId, categorised)) {
                 return result(object, Outcome.SKIPPED_ALREADY_TAGGED, null, "already tagged by " + modelId, start);
             }
             Outcome outcome;

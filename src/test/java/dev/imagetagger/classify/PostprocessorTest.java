@@ -98,7 +98,7 @@ class PostprocessorTest {
 
         Prediction best = Postprocessor.top(new float[] { 0.2f, 0.8f }, labels, 1, 0f).get(0);
 
-        assertEquals(new Prediction(1, "goldfish", "n01443537", 0.8f), best);
+        assertEquals(new Prediction(1, "goldfish", "n01443537", null, 0.8f), best);
     }
 
     private static Labels plainLabels(int count, int offset) {
