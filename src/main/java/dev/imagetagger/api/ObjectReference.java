@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param versionId the version to classify; the current one when absent
  * @param tag whether to write the result onto the object as tags
  */
-@Schema(description = "An S3 object to classify, in a bucket on the allow-list.", requiredProperties = { "bucket", "key" })
+@Schema(description = "An S3 object to classify, in a bucket on the allow-list.",
+        requiredProperties = { "bucket", "key" })
 public record ObjectReference(String bucket, String key, String versionId,
         @Schema(description = "Whether to write the result onto the object as tags.", defaultValue = "false")
         Boolean tag) {

@@ -66,7 +66,8 @@ class PetsModelTest {
                 .body("id", equalTo("mobilenetv2-pets-3class"))
                 .body("labelCount", equalTo(3))
                 .body("outputCount", equalTo(3))
-                .body("inputName", equalTo("pixel_values"));
+                .body("inputName", equalTo("pixel_values"))
+                .body("$", not(hasKey("categories")));
     }
 
     @Test

@@ -58,7 +58,8 @@ class BackfillScriptTest {
         write("stack.json", """
                 {"Outputs": [
                   {"OutputKey": "BucketName", "OutputValue": "image-tagger-images"},
-                  {"OutputKey": "FunctionAliasArn", "OutputValue": "arn:aws:lambda:eu-west-1:123456789012:function:tagger:live"},
+                  {"OutputKey": "FunctionAliasArn",
+                   "OutputValue": "arn:aws:lambda:eu-west-1:123456789012:function:tagger:live"},
                   {"OutputKey": "BackfillRoleArn", "OutputValue": "arn:aws:iam::123456789012:role/tagger-BackfillRole"},
                   {"OutputKey": "BackfillBucketName", "OutputValue": "image-tagger-backfill"}],
                  "Parameters": [
@@ -78,7 +79,8 @@ class BackfillScriptTest {
         Run run = run("--stack", "tagger", "--prefix", "photos/", "--start", "--interval", "0");
 
         assertEquals(0, run.exit, run.output);
-        assertThat(run.output, containsString("Created S3 Batch Operations job " + JOB + " for s3://image-tagger-images/photos/*"));
+        assertThat(run.output,
+                containsString("Created S3 Batch Operations job " + JOB + " for s3://image-tagger-images/photos/*"));
         List<String> progress = run.lines().stream().filter(l -> PROGRESS.matcher(l).matches()).toList();
         assertEquals(4, progress.size(), "one line per change, the repeated state left out:\n" + run.output);
         assertThat(progress.get(0), containsString("  0%  0/0 tasks  succeeded 0  failed 0"));
@@ -88,7 +90,8 @@ class BackfillScriptTest {
         assertThat(progress.get(3), containsString("100%  1000/1000 tasks  succeeded 995  failed 5  elapsed 0m"));
         assertTrue(progress.get(3).endsWith("Complete"), progress.get(3));
         assertThat(run.output, containsString("Job " + JOB + ": Complete"));
-        assertThat(run.output, containsString("Completion report: s3://image-tagger-backfill/reports/job-" + JOB + "/"));
+        assertThat(run.output,
+                containsString("Completion report: s3://image-tagger-backfill/reports/job-" + JOB + "/"));
         List<String> summary = run.lines().subList(run.lines().indexOf("Objects by outcome:") + 1, run.lines().size());
         assertEquals(List.of(
                 "         3  ok",
@@ -138,7 +141,8 @@ class BackfillScriptTest {
         Run run = run("--stack", "tagger", "--no-wait");
 
         assertEquals(0, run.exit, run.output);
-        assertThat(run.output, containsString("Follow it:   aws s3control describe-job --account-id 123456789012 --job-id " + JOB));
+        assertThat(run.output,
+                containsString("Follow it:   aws s3control describe-job --account-id 123456789012 --job-id " + JOB));
         assertThat(run.output, containsString("Run it:      aws s3control update-job-status"));
         assertThat(run.output, containsString("Reports:     s3://image-tagger-backfill/reports/job-" + JOB + "/"));
         assertThat(calls(), not(containsString("describe-job")));
@@ -154,7 +158,8 @@ class BackfillScriptTest {
         Run run = run("--stack", "tagger", "--prefix", "photos/", "--suffix", ".jpg", "--dry-run");
 
         assertEquals(0, run.exit, run.output);
-        assertThat(run.output, containsString("The job would process 3 objects of s3://image-tagger-images/photos/*.jpg."));
+        assertThat(run.output,
+                containsString("The job would process 3 objects of s3://image-tagger-images/photos/*.jpg."));
         assertThat(run.output, containsString("Batch Operations: $0.25 "));
         assertThat(calls(), not(containsString("create-job")));
     }
@@ -232,7 +237,7 @@ class BackfillScriptTest {
                 image-tagger-images,photos/notes.jpg,,succeeded,200,,unsupported
                 """);
         write(REPORTS + "results/failed.csv", """
-                image-tagger-images,photos/g.jpg,,failed,PermanentFailure,200,"access-denied: Access Denied (Service: S3, Status Code: 403)"
+                image-tagger-images,photos/g.jpg,,failed,PermanentFailure,200,"access-denied: Access Denied (Service: S3)"
                 image-tagger-images,photos/h.jpg,,failed,TemporaryFailure,200,"S3 did not answer in time, try again"
                 """);
     }

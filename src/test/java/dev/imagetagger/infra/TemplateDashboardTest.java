@@ -33,15 +33,17 @@ class TemplateDashboardTest {
     private final SamTemplate template = SamTemplate.load();
 
     @Test
-    void objectsByOutcomeListEveryOutcomeTheFunctionLogsInItsNamespace() throws NoSuchMethodException {
-        JsonNode widget = widget(body(template.resolve(Map.of("MetricsNamespace", "Tagger/Prod"))), "Objects by outcome");
+    void objectsByOutcomeListEveryOutcomeTheFunctionLogsInItsNamespace() {
+        SamTemplate deployed = template.resolve(Map.of("MetricsNamespace", "Tagger/Prod"));
+        JsonNode widget = widget(body(deployed), "Objects by outcome");
 
         Set<String> outcomes = new TreeSet<>();
         for (List<String> metric : metrics(widget)) {
             assertEquals(List.of("Tagger/Prod", "Objects", "Outcome"), metric.subList(0, 3));
             outcomes.add(metric.get(3));
         }
-        Set<String> logged = Arrays.stream(Outcome.values()).map(Outcome::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> logged = Arrays.stream(Outcome.values()).map(Outcome::id)
+                .collect(Collectors.toCollection(TreeSet::new));
         logged.add("failed"); // TaggingLog's outcome of an object whose processing failed
         assertEquals(logged, outcomes);
         assertEquals("Sum", widget.path("properties").path("stat").asText());
@@ -128,7 +130,8 @@ class TemplateDashboardTest {
 
         assertEquals("tagger-eu-west-1", deployed.evaluate(deployed.properties("Dashboard").path("DashboardName")));
         assertEquals(yaml("{Ref: Dashboard}"), deployed.root().path("Outputs").path("DashboardName").path("Value"));
-        assertEquals("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name=<Ref Dashboard>",
+        assertEquals("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1"
+                + "#dashboards:name=<Ref Dashboard>",
                 deployed.evaluate(deployed.root().path("Outputs").path("DashboardUrl").path("Value")));
     }
 
