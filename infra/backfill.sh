@@ -6,8 +6,9 @@
 #
 # Needs: the stack deployed with EnableBackfill=true, the AWS CLI v2, jq, and a caller allowed s3:CreateJob and
 # iam:PassRole on the stack's BackfillRoleArn, s3:DescribeJob, and s3:GetObject on the backfill bucket's reports/
-# (s3:ListBucket on the images bucket for --dry-run). Batch Operations is billed per job and per object, and each
-# object costs one function invocation: try it on a prefix first (--dry-run tells how many objects and what cost).
+# (for --dry-run, s3:ListBucket on the images bucket or s3:GetObject on the inventory). Batch Operations is billed
+# per job and per object, and each object costs one function invocation: try it on a prefix first (--dry-run tells
+# how many objects and what cost).
 set -euo pipefail
 
 usage() {
