@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Tags the objects that were in the bucket before the stack existed: starts an S3 Batch Operations job that invokes
 # the tagger (LambdaInvoke, invocation schema 2.0) once per object, listed by a generated manifest (the bucket's
-# listing, filtered by prefix and suffix) or taken from an S3 Inventory report.
+# listing, filtered by prefix and suffix) or taken from an S3 Inventory report, then follows the job until it ends and
+# sums up its completion report by outcome.
 #
 # Needs: the stack deployed with EnableBackfill=true, the AWS CLI v2, jq, and a caller allowed s3:CreateJob and
-# iam:PassRole on the stack's BackfillRoleArn. Batch Operations is billed per job and per object, and each object
-# costs one function invocation: try it on a prefix first.
+# iam:PassRole on the stack's BackfillRoleArn, s3:DescribeJob, and s3:GetObject on the backfill bucket's reports/
+# (for --dry-run, s3:ListBucket on the images bucket or s3:GetObject on the inventory). Batch Operations is billed
+# per job and per object, and each object costs one function invocation: try it on a prefix first (--dry-run tells
+# how many objects and what cost).
 set -euo pipefail
 
 usage() {
@@ -17,12 +20,15 @@ Usage: infra/backfill.sh --stack NAME [options]
   --suffix SUFFIX              only keys ending with SUFFIX (default: the stack's KeySuffix)
   --inventory s3://BUCKET/KEY  take the objects from this S3 Inventory manifest.json instead of listing the
                                bucket; BUCKET must be the stack's InventoryBucketName
-  --user-argument KEY=VALUE    passed to the function in the job's UserArguments; repeatable, at most 10
-  --report-scope SCOPE         AllTasks or FailedTasksOnly (default: FailedTasksOnly)
+  --report-scope SCOPE         AllTasks or FailedTasksOnly (default: AllTasks, which the summary by outcome reads;
+                               FailedTasksOnly sums up the failed tasks only)
   --priority N                 job priority, higher runs first (default: 10)
   --start                      run the job as soon as it is prepared; without it the job waits for confirmation
-                               (S3 console, or the update-job-status command printed at the end)
-  --dry-run                    print the CreateJob request instead of sending it
+                               (S3 console, or the update-job-status command printed)
+  --no-wait                    print how to follow the job and return as soon as it is created
+  --interval SECONDS           how often the job's progress is read while following it (default: 10)
+  --dry-run                    print the CreateJob request, how many objects it would process and what it would
+                               cost, and create nothing
   --region REGION              the stack's region (default: the CLI's)
 USAGE
 }
@@ -38,11 +44,12 @@ prefix_given=false
 suffix=""
 suffix_given=false
 inventory=""
-user_arguments='{}'
-report_scope=FailedTasksOnly
+report_scope=AllTasks
 priority=10
 confirmation_required=true
 dry_run=false
+wait=true
+interval=10
 
 while (($# > 0)); do
   case "$1" in
@@ -60,6 +67,11 @@ while (($# > 0)); do
       shift
       continue
       ;;
+    --no-wait)
+      wait=false
+      shift
+      continue
+      ;;
   esac
   (($# >= 2)) || die "$1 needs a value (see --help)"
   case "$1" in
@@ -73,10 +85,6 @@ while (($# > 0)); do
       suffix_given=true
       ;;
     --inventory) inventory=$2 ;;
-    --user-argument)
-      [[ $2 == ?*=* ]] || die "--user-argument takes KEY=VALUE, not '$2'"
-      user_arguments=$(jq -c --arg k "${2%%=*}" --arg v "${2#*=}" '. + {($k): $v}' <<<"$user_arguments")
-      ;;
     --report-scope)
       [[ $2 == AllTasks || $2 == FailedTasksOnly ]] || die "--report-scope is AllTasks or FailedTasksOnly"
       report_scope=$2
@@ -84,6 +92,10 @@ while (($# > 0)); do
     --priority)
       [[ $2 =~ ^[0-9]+$ ]] || die "--priority takes a non-negative integer"
       priority=$2
+      ;;
+    --interval)
+      [[ $2 =~ ^[0-9]+$ ]] || die "--interval takes a whole number of seconds"
+      interval=$2
       ;;
     --region) export AWS_DEFAULT_REGION=$2 AWS_REGION=$2 ;;
     *) die "unknown option $1 (see --help)" ;;
@@ -94,7 +106,6 @@ done
 [[ -n $stack ]] || die "--stack is required (see --help)"
 command -v aws >/dev/null || die "the AWS CLI is not installed"
 command -v jq >/dev/null || die "jq is not installed"
-(($(jq length <<<"$user_arguments") <= 10)) || die "at most 10 --user-argument"
 
 stack_json=$(aws cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0]' --output json)
 output() { jq -r --arg key "$1" '[.Outputs[]? | select(.OutputKey == $key) | .OutputValue][0] // ""' <<<"$stack_json"; }
@@ -150,7 +161,6 @@ request=$(jq -n \
   --arg account "$account" \
   --argjson confirm "$confirmation_required" \
   --arg function "$function_arn" \
-  --argjson user_arguments "$user_arguments" \
   --arg reports "$work_bucket_arn" \
   --arg scope "$report_scope" \
   --arg token "$token" \
@@ -161,8 +171,7 @@ request=$(jq -n \
   {
     AccountId: $account,
     ConfirmationRequired: $confirm,
-    Operation: {LambdaInvoke: ({FunctionArn: $function, InvocationSchemaVersion: "2.0"}
-      + (if $user_arguments == {} then {} else {UserArguments: $user_arguments} end))},
+    Operation: {LambdaInvoke: {FunctionArn: $function, InvocationSchemaVersion: "2.0"}},
     Report: {Bucket: $reports, Prefix: "reports", Format: "Report_CSV_20180820", Enabled: true,
       ReportScope: $scope, ExpectedBucketOwner: $account},
     ClientRequestToken: $token,
@@ -171,15 +180,137 @@ request=$(jq -n \
     RoleArn: $role
   } + $source')
 
+# What one object costs besides the job, in us-east-1 on x86_64 (README, "Speed, memory and cost"): Lambda's
+# $0.0000166667 per GB-second and $0.20 per million requests, for ~100 ms (web-sized photo) to ~350 ms (12 MP photo);
+# S3's GetObjectTagging and GetObject ($0.0004 per 1,000 each) and PutObjectTagging ($0.005 per 1,000).
+# Batch Operations: $0.25 per job and $1.00 per million objects.
+estimate_cost() {
+  local objects=$1 memory_mb=$2
+  awk -v n="$objects" -v mb="$memory_mb" 'BEGIN {
+    batch = 0.25 + n * 1.00 / 1e6
+    lambda_low = n * (0.100 * mb / 1024 * 0.0000166667 + 0.20 / 1e6)
+    lambda_high = n * (0.350 * mb / 1024 * 0.0000166667 + 0.20 / 1e6)
+    s3 = n * (0.0004 + 0.0004 + 0.005) / 1000
+    printf "Batch Operations: $%.2f ($0.25 per job + $1.00 per million objects)\n", batch
+    printf "Lambda:           $%.2f to $%.2f (%d MB, ~100 ms per web-sized photo to ~350 ms per 12 MP photo)\n",
+      lambda_low, lambda_high, mb
+    printf "S3 requests:      $%.2f (a tag read, a read and a tag write per object)\n", s3
+    printf "Estimated total:  $%.2f to $%.2f (us-east-1 prices, x86_64; objects already tagged cost less)\n",
+      batch + lambda_low + s3, batch + lambda_high + s3
+  }'
+}
+
+# The number of objects the job would process: the bucket's listing as the manifest generator filters it, or the
+# rows of the inventory's CSV files.
+count_objects() {
+  if [[ -n $inventory ]]; then
+    local total=0 rows file
+    for file in $(aws s3 cp "$inventory" - | jq -r '.files[].key'); do
+      rows=$(aws s3 cp "s3://$inventory_bucket/$file" - | gzip -dc | wc -l)
+      total=$((total + rows))
+    done
+    echo "$total"
+  else
+    aws s3api list-objects-v2 --bucket "$bucket" --prefix "$prefix" --query 'Contents[].[Key, StorageClass]' \
+      --output json | jq --arg suffix "$suffix" '
+      [(. // [])[] | select((.[0] | endswith($suffix))
+        and (.[1] | IN("STANDARD", "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "GLACIER_IR")))] | length'
+  fi
+}
+
 if $dry_run; then
   jq . <<<"$request"
+  objects=$(count_objects)
+  echo "The job would process $objects objects of $described."
+  memory=$(parameter MemorySize)
+  estimate_cost "$objects" "${memory:-1024}"
   exit 0
 fi
 
 job_id=$(aws s3control create-job --cli-input-json "$request" --query JobId --output text)
 echo "Created S3 Batch Operations job $job_id for $described"
-echo "Follow it:   aws s3control describe-job --account-id $account --job-id $job_id"
-if $confirmation_required; then
-  echo "Run it:      aws s3control update-job-status --account-id $account --job-id $job_id --requested-job-status Ready"
+confirm_command="aws s3control update-job-status --account-id $account --job-id $job_id --requested-job-status Ready"
+report_prefix="s3://$work_bucket/reports/job-$job_id/"
+if ! $wait; then
+  echo "Follow it:   aws s3control describe-job --account-id $account --job-id $job_id"
+  if $confirmation_required; then
+    echo "Run it:      $confirm_command"
+  fi
+  echo "Reports:     $report_prefix"
+  exit 0
 fi
-echo "Reports:     s3://$work_bucket/reports/job-$job_id/"
+
+# Follows the job until it ends: a progress bar redrawn in place on a terminal, else a line whenever the counts or
+# the status change.
+follow_job() {
+  local started=$SECONDS terminal=false hinted=false last_state="" state
+  local job status total succeeded failed processed percent elapsed line filled
+  if [[ -t 1 ]]; then terminal=true; fi
+  while true; do
+    job=$(aws s3control describe-job --account-id "$account" --job-id "$job_id" --output json)
+    status=$(jq -r '.Job.Status' <<<"$job")
+    total=$(jq -r '.Job.ProgressSummary.TotalNumberOfTasks // 0' <<<"$job")
+    succeeded=$(jq -r '.Job.ProgressSummary.NumberOfTasksSucceeded // 0' <<<"$job")
+    failed=$(jq -r '.Job.ProgressSummary.NumberOfTasksFailed // 0' <<<"$job")
+    processed=$((succeeded + failed))
+    percent=0
+    if ((total > 0)); then percent=$((processed * 100 / total)); fi
+    elapsed=$((SECONDS - started))
+    line=$(printf '%3d%%  %d/%d tasks  succeeded %d  failed %d  elapsed %dm%02ds  %s' \
+      "$percent" "$processed" "$total" "$succeeded" "$failed" $((elapsed / 60)) $((elapsed % 60)) "$status")
+    if [[ $status == Suspended ]] && ! $hinted; then
+      if $terminal; then echo; fi
+      echo "The job waits for confirmation: $confirm_command"
+      hinted=true
+    fi
+    state="$processed $total $succeeded $failed $status"
+    if $terminal; then
+      filled=$((percent * 30 / 100))
+      printf '\r[%s%s] %s\033[K' "$(printf '%*s' "$filled" '' | tr ' ' '#')" \
+        "$(printf '%*s' $((30 - filled)) '' | tr ' ' '.')" "$line"
+    elif [[ $state != "$last_state" ]]; then
+      echo "$line"
+    fi
+    last_state=$state
+    case $status in
+      Complete | Failed | Cancelled) break ;;
+    esac
+    sleep "$interval"
+  done
+  if $terminal; then echo; fi
+  final_job=$job
+}
+
+# Sums up the completion report: one CSV row per task (Bucket, Key, VersionId, TaskStatus, ErrorCode,
+# HTTPStatusCode, ResultMessage). ResultMessage is what the function answered: the object's outcome (ok,
+# skipped-already-tagged, unsupported...), followed by ": detail" for a failure.
+summarise_report() {
+  local manifest key
+  manifest=$(aws s3 cp "${report_prefix}manifest.json" - 2>/dev/null) || {
+    echo "No completion report at $report_prefix."
+    return 0
+  }
+  echo "Completion report: $report_prefix"
+  echo "Objects by outcome:"
+  for key in $(jq -r '.Results[].Key' <<<"$manifest"); do
+    aws s3 cp "s3://$work_bucket/$key" -
+  done | awk -F, 'NF >= 7 {
+      message = $0
+      for (i = 1; i <= 6; i++) sub(/^[^,]*,/, "", message)
+      gsub(/^"|"$/, "", message)
+      outcome = message
+      sub(/:.*/, "", outcome)
+      if (outcome !~ /^[a-z-]+$/) outcome = ($5 != "" ? $5 : "error") " (" $4 ")"
+      count[outcome]++
+    }
+    END { for (o in count) printf "%10d  %s\n", count[o], o }' | LC_ALL=C sort -k1,1nr -k2
+}
+
+follow_job
+status=$(jq -r '.Job.Status' <<<"$final_job")
+echo "Job $job_id: $status"
+if [[ $status != Complete ]]; then
+  jq -r '.Job.FailureReasons[]? | "  \(.FailureCode): \(.FailureReason)"' <<<"$final_job"
+fi
+summarise_report
+[[ $status == Complete ]]

@@ -10,6 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.ClassifyConfig;
 import dev.imagetagger.classify.Classifier;
@@ -30,7 +38,31 @@ import dev.imagetagger.tagging.TaggingResult;
  * optionally writing the result onto it as tags.
  */
 @Path("/classify")
+@Tag(name = "classify")
+@APIResponse(responseCode = "400", description = "invalid-parameter: a malformed topK or minScore, or a JSON body"
+        + " without bucket and key.", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "bucket-not-allowed: a bucket outside the allow-list (nothing is"
+        + " read); s3-access-denied: S3 refused the function access.", content = @Content(
+                mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "object-not-found: the S3 object does not exist.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "too-large: over the byte size or the pixel count.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "415", description = "unsupported: not an image, or a format not decoded (HEIC, AVIF);"
+        + " http-415: a body of another media type.", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "422", description = "corrupt: a broken or truncated image.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "internal: an unexpected failure (see the function's log).",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "s3-unavailable: S3 failed in a way a retry may fix.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ClassifyResource {
+
+    private static final String TOP_K = "Classes in the answer (default tagger.classify.top-k, 5), at most"
+            + " tagger.api.max-top-k (100).";
+    private static final String MIN_SCORE = "Classes below this probability are left out (default 0).";
 
     private final Classifier classifier;
     private final ObjectTagger tagger;
@@ -52,7 +84,15 @@ public class ClassifyResource {
     @POST
     @Consumes({ "image/*", MediaType.APPLICATION_OCTET_STREAM })
     @Produces(MediaType.APPLICATION_JSON)
-    public Classification classify(byte[] body, @QueryParam("topK") String topK, @QueryParam("minScore") String minScore) {
+    @Operation(summary = "Classify an image", description = "The image as the body (image/*, at most 4.5 MiB), or"
+            + " an S3 object by reference (application/json), optionally tagging it.")
+    @APIResponse(responseCode = "200", description = "A Classification for an image body, an ObjectAnswer for a"
+            + " reference.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(anyOf = { Classification.class, ObjectAnswer.class })))
+    public Classification classify(byte[] body, @QueryParam("topK") @Parameter(description = TOP_K,
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) String topK,
+            @QueryParam("minScore") @Parameter(description = MIN_SCORE,
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1")) String minScore) {
         int k = QueryParameters.intIn("topK", topK, defaults.topK(), 1, api.maxTopK());
         float min = QueryParameters.floatIn("minScore", minScore, defaults.minScore(), 0, 1);
         if (body.length > api.maxBodyBytes()) {
@@ -65,8 +105,12 @@ public class ClassifyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectAnswer classifyObject(ObjectReference request, @QueryParam("topK") String topK,
-            @QueryParam("minScore") String minScore, @Context com.amazonaws.services.lambda.runtime.Context lambda) {
+    public ObjectAnswer classifyObject(ObjectReference request,
+            @QueryParam("topK") @Parameter(description = TOP_K,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) String topK,
+            @QueryParam("minScore") @Parameter(description = MIN_SCORE,
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1")) String minScore,
+            @Context com.amazonaws.services.lambda.runtime.Context lambda) {
         int k = QueryParameters.intIn("topK", topK, defaults.topK(), 1, api.maxTopK());
         float min = QueryParameters.floatIn("minScore", minScore, defaults.minScore(), 0, 1);
         if (request == null || isBlank(request.bucket()) || isBlank(request.key())) {

@@ -1,5 +1,7 @@
 package dev.imagetagger.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -16,6 +18,11 @@ import dev.imagetagger.classify.Classification;
  * @param classification the classification
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ObjectAnswer(String bucket, String key, String versionId, String outcome, boolean tagged,
+@Schema(description = "The classification of an S3 object, and what was written onto it.",
+        requiredProperties = { "bucket", "key", "outcome", "tagged", "model", "image", "predictions", "timings" })
+public record ObjectAnswer(String bucket, String key, String versionId,
+        @Schema(description = "classified: not tagged (tag was not true); ok: tagged; no-room: the object's own tags"
+                + " left no place for ours.", enumeration = { "classified", "ok", "no-room" }) String outcome,
+        boolean tagged,
         @JsonUnwrapped Classification classification) {
 }

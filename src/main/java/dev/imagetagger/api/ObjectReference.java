@@ -1,5 +1,7 @@
 package dev.imagetagger.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The body of {@code POST /classify} by reference: an S3 object on the allow-list.
  *
@@ -8,5 +10,9 @@ package dev.imagetagger.api;
  * @param versionId the version to classify; the current one when absent
  * @param tag whether to write the result onto the object as tags
  */
-public record ObjectReference(String bucket, String key, String versionId, Boolean tag) {
+@Schema(description = "An S3 object to classify, in a bucket on the allow-list.",
+        requiredProperties = { "bucket", "key" })
+public record ObjectReference(String bucket, String key, String versionId,
+        @Schema(description = "Whether to write the result onto the object as tags.", defaultValue = "false")
+        Boolean tag) {
 }

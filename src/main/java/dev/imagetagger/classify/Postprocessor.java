@@ -70,7 +70,8 @@ public final class Postprocessor {
         while (!best.isEmpty()) {
             int index = best.poll();
             Label label = labels.of(index);
-            predictions.add(0, new Prediction(index, label.name(), label.wnid(), probabilities[index]));
+            predictions.add(0, new Prediction(index, label.name(), label.wnid(), label.category(),
+                    probabilities[index]));
         }
         return predictions;
     }

@@ -2,6 +2,7 @@ package dev.imagetagger.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,12 +35,28 @@ public final class Labels {
             if (synset.matches()) {
                 String names = synset.group(2);
                 int comma = names.indexOf(',');
-                labels.add(new Label(index, (comma < 0 ? names : names.substring(0, comma)).strip(), synset.group(1)));
+                String name = (comma < 0 ? names : names.substring(0, comma)).strip();
+                labels.add(new Label(index, name, synset.group(1), null));
             } else {
-                labels.add(new Label(index, line, null));
+                labels.add(new Label(index, line, null, null));
             }
         }
         return new Labels(List.copyOf(labels), offset);
+    }
+
+    /** The same classes, each replaced by what {@code relabel} makes of it. */
+    Labels map(UnaryOperator<Label> relabel) {
+        return new Labels(byOutput.stream().map(relabel).toList(), offset);
+    }
+
+    /** Every labelled class, by output index. */
+    List<Label> all() {
+        return byOutput;
+    }
+
+    /** Whether the classes carry categories. */
+    public boolean categorised() {
+        return !byOutput.isEmpty() && byOutput.get(0).category() != null;
     }
 
     /** Number of labelled classes. */

@@ -1,6 +1,7 @@
 package dev.imagetagger.model;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,6 +24,13 @@ public interface ModelConfig {
     /** Labels, one per output line: {@code wnid name[, synonym...]} (ImageNet synset style) or a plain name. */
     @WithDefault("classpath:model/imagenet-synsets.txt")
     String labels();
+
+    /**
+     * Categories, one line per class: {@code key category}, the key being the class's wnid (or, in a labels file
+     * without wnids, its name). Unset: the packaged ImageNet labels come with the packaged ImageNet categories, and
+     * other labels get no category tag.
+     */
+    Optional<String> categories();
 
     /**
      * Leading outputs that are not classes (e.g. a {@code background} logit): output {@code i} carries label line

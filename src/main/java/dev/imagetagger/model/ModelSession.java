@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -48,8 +49,10 @@ public class ModelSession {
         long started = System.nanoTime();
         this.config = config;
         ModelDescriptors.check(config);
-        this.labels = Labels.parse(new String(ModelFiles.read(config.labels()), StandardCharsets.UTF_8),
+        Labels parsed = Labels.parse(new String(ModelFiles.read(config.labels()), StandardCharsets.UTF_8),
                 config.labelOffset());
+        Optional<String> categories = Categories.location(config);
+        this.labels = categories.map(location -> Categories.read(parsed, location)).orElse(parsed);
         byte[] model = ModelFiles.read(config.file());
         this.environment = OrtEnvironment.getEnvironment();
         this.session = open(model, config);
@@ -74,7 +77,7 @@ public class ModelSession {
             close();
             throw e;
         }
-        this.info = ModelInfo.of(config, sha256(model), labels);
+        this.info = ModelInfo.of(config, categories.orElse(null), sha256(model), labels);
         this.startupMillis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("Model %s ready in %d ms (%d classes, %d intra-op thread(s))", config.id(), startupMillis,
                 labels.size(), config.threads().intraOp());

@@ -34,6 +34,7 @@ public class ObjectTagger {
     private final TagSchema schema;
     private final KeyFilter filter;
     private final String modelId;
+    private final boolean categorised;
     private final int topK;
     private final float minScore;
 
@@ -45,6 +46,7 @@ public class ObjectTagger {
         this.schema = new TagSchema(config.prefix());
         this.filter = new KeyFilter(config.keyPrefixes().orElse(List.of()), config.keySuffixes().orElse(List.of()));
         this.modelId = model.config().id();
+        this.categorised = model.labels().categorised();
         this.topK = Math.max(1, config.topK());
         this.minScore = config.minScore();
     }
@@ -73,7 +75,7 @@ public class ObjectTagger {
             return result(object, Outcome.SKIPPED_FILTERED, null, "key outside the configured prefixes/suffixes", start);
         }
         try {
-            if (trigger == Trigger.EVENT && schema.alreadyTagged(store.tags(object), modelId)) {
+            if (trigger == Trigger.EVENT && schema.alreadyTagged(store.tags(object), modelId, categorised)) {
                 return result(object, Outcome.SKIPPED_ALREADY_TAGGED, null, "already tagged by " + modelId, start);
             }
             ObjectRef target = object;

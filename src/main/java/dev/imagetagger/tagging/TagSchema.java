@@ -14,7 +14,7 @@ import dev.imagetagger.classify.Prediction;
  * The tags the function owns and how they join the user's. S3 allows ten tags per object, keys up to 128 and values
  * up to 256 characters, from letters, digits, spaces and {@code + - = . _ : / @}. Our tags all start with one prefix;
  * every other tag is the user's and is kept as it is. When the user's tags leave too little room, ours are cut from
- * the least important end: status, label, model, score, class, top.
+ * the least important end: status, label, category (when the model has categories), model, score, class, top.
  */
 public final class TagSchema {
 
@@ -44,6 +44,10 @@ public final class TagSchema {
         return prefix + "model";
     }
 
+    public String category() {
+        return prefix + "category";
+    }
+
     /** Our tags for a classified image, most important first. */
     public Map<String, String> forClassification(Classification classification, int topK) {
         Map<String, String> tags = new LinkedHashMap<>();
@@ -52,6 +56,9 @@ public final class TagSchema {
         if (!predictions.isEmpty()) {
             Prediction best = predictions.get(0);
             tags.put(prefix + "label", value(name(best.label())));
+            if (best.category() != null) {
+                tags.put(category(), value(best.category()));
+            }
             tags.put(model(), value(classification.model()));
             tags.put(prefix + "score", score(best.score()));
             tags.put(prefix + "class", Integer.toString(best.index()));
@@ -72,11 +79,20 @@ public final class TagSchema {
 
     /**
      * Whether the object already carries our result from this model, so a re-delivered event or a repeated backfill
-     * does no work. An object whose model tag was cut for lack of room counts as tagged by any model.
+     * does no work. An object whose model tag was cut for lack of room counts as tagged by any model. A labelled
+     * object without the category of a {@code categorised} model is not done, so a backfill adds the category to
+     * objects tagged before categories existed, unless the user's tags leave it no room.
      */
-    public boolean alreadyTagged(Map<String, String> existing, String modelId) {
+    public boolean alreadyTagged(Map<String, String> existing, String modelId, boolean categorised) {
         String model = existing.get(model());
-        return existing.containsKey(status()) && (model == null || model.equals(value(modelId)));
+        boolean tagged = existing.containsKey(status()) && (model == null || model.equals(value(modelId)));
+        return tagged && !(categorised && lacksCategoryWithRoom(existing));
+    }
+
+    private boolean lacksCategoryWithRoom(Map<String, String> existing) {
+        long users = existing.keySet().stream().filter(key -> !key.startsWith(prefix)).count();
+        // The category is our third tag (status, label, category): it fits when the user's tags leave three places.
+        return existing.containsKey(prefix + "label") && !existing.containsKey(category()) && users <= MAX_TAGS - 3;
     }
 
     /**

@@ -68,6 +68,7 @@ class ApiGatewayEventTest {
         assertThat(classification.getList("predictions"), hasSize(3)); // rawQueryString topK=3
         assertEquals(FOX_SQUIRREL, classification.getInt("predictions[0].index"));
         assertEquals(FOX_SQUIRREL_WNID, classification.getString("predictions[0].wnid"));
+        assertEquals("mammal", classification.getString("predictions[0].category"));
         assertEquals("jpeg", classification.getString("image.format"));
     }
 

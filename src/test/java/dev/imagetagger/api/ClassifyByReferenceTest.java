@@ -19,6 +19,7 @@ import dev.imagetagger.fixtures.SampleEvents;
 import dev.imagetagger.fixtures.Shared;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -51,9 +52,12 @@ class ClassifyByReferenceTest {
 
     @Test
     void tagsOnRequest() {
-        given().contentType("application/json").body(Map.of("bucket", BUCKET, "key", "api/daisy.jpg", "tag", true))
-                .post("/classify").then().statusCode(200)
-                .body("predictions[0].index", equalTo(985)).body("tagged", equalTo(true));
+        Response answer = given().contentType("application/json")
+                .body(Map.of("bucket", BUCKET, "key", "api/daisy.jpg", "tag", true)).post("/classify");
+        answer.then().statusCode(200)
+                .body("predictions[0].index", equalTo(985)).body("tagged", equalTo(true))
+                .body("predictions[0].category", equalTo("plant"));
+        OpenApiContract.served().assertAllows("post", "/classify", answer);
 
         assertEquals("985", tags("api/daisy.jpg").get("tagger-class"));
     }
@@ -77,8 +81,10 @@ class ClassifyByReferenceTest {
 
     @Test
     void aMissingObjectIsNotFound() {
-        given().contentType("application/json").body(Map.of("bucket", BUCKET, "key", "api/nothing-here.jpg"))
-                .post("/classify").then().statusCode(404).contentType("application/problem+json");
+        Response answer = given().contentType("application/json")
+                .body(Map.of("bucket", BUCKET, "key", "api/nothing-here.jpg")).post("/classify");
+        answer.then().statusCode(404).contentType("application/problem+json");
+        OpenApiContract.served().assertAllows("post", "/classify", answer);
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.imagetagger.classify;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +66,8 @@ class PetsModelTest {
                 .body("id", equalTo("mobilenetv2-pets-3class"))
                 .body("labelCount", equalTo(3))
                 .body("outputCount", equalTo(3))
-                .body("inputName", equalTo("pixel_values"));
+                .body("inputName", equalTo("pixel_values"))
+                .body("$", not(hasKey("categories")));
     }
 
     @Test
@@ -79,6 +82,7 @@ class PetsModelTest {
                 .body("model", equalTo("mobilenetv2-pets-3class"))
                 .body("predictions", hasSize(3))
                 .body("predictions[0].label", equalTo("dog"))
+                .body("predictions[0]", not(hasKey("category"))) // no categories file: no category
                 .body("predictions.label", containsInAnyOrder("dog", "cat", "other"));
     }
 

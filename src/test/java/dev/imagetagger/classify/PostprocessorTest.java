@@ -103,7 +103,7 @@ class PostprocessorTest {
 
         Prediction best = Postprocessor.top(new float[] { 0.2f, 0.8f }, labels, 1, 0f).get(0);
 
-        assertEquals(new Prediction(1, "goldfish", "n01443537", 0.8f), best);
+        assertEquals(new Prediction(1, "goldfish", "n01443537", null, 0.8f), best);
     }
 
     /** NaN or infinity out of a model is its fault (or the pipeline's), never a score to write as a verdict. */

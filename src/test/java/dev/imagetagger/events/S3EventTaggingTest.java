@@ -52,6 +52,7 @@ class S3EventTaggingTest {
         Map<String, String> tags = tags(ROBIN_KEY);
         assertEquals("ok", tags.get("tagger-status"));
         assertEquals("robin", tags.get("tagger-label"));
+        assertEquals("bird", tags.get("tagger-category"));
         assertEquals("15", tags.get("tagger-class"));
         assertEquals("mobilenetv2-12-int8", tags.get("tagger-model"));
         assertTrue(Float.parseFloat(tags.get("tagger-score")) > 0.5f, tags.toString());
@@ -75,6 +76,23 @@ class S3EventTaggingTest {
     }
 
     @Test
+    void aBackfillAddsTheCategoryToAnObjectTaggedBeforeCategoriesExisted() {
+        Map<String, String> before = new LinkedHashMap<>(Map.of("owner", "alice", "tagger-status", "ok",
+                "tagger-label", "tench", "tagger-model", "mobilenetv2-12-int8", "tagger-class", "0"));
+        put("backfill/tench.jpg", "imagenet-sample/n01440764_tench.JPEG", before);
+
+        LambdaInvoker.invoke(SampleEvents.read("batch-operations-1.0.json")).then().statusCode(200)
+                .body("results[0].resultString", equalTo("ok"));
+        Map<String, String> tags = tags("backfill/tench.jpg");
+        assertEquals("fish", tags.get("tagger-category"));
+        assertEquals("alice", tags.get("owner"));
+
+        // Now complete: the next backfill leaves it alone.
+        LambdaInvoker.invoke(SampleEvents.read("batch-operations-1.0.json")).then().statusCode(200)
+                .body("results[0].resultString", equalTo("skipped-already-tagged"));
+    }
+
+    @Test
     void theUsersTagsAreKeptAndOnlyOursReplaced() {
         put(ROBIN_KEY, ROBIN, Map.of("owner", "alice", "project", "birds 2026", "tagger-label", "stale",
                 "tagger-model", "an-older-model", "tagger-status", "ok"));
@@ -87,7 +105,7 @@ class S3EventTaggingTest {
         assertEquals("birds 2026", tags.get("project"));
         assertEquals("robin", tags.get("tagger-label"));
         assertEquals("mobilenetv2-12-int8", tags.get("tagger-model"));
-        assertEquals(8, tags.size(), tags.toString());
+        assertEquals(9, tags.size(), tags.toString());
     }
 
     @Test

@@ -22,8 +22,8 @@ class LabelsTest {
     void parsesSynsetLinesIntoWnidAndFirstSynonym() {
         Labels labels = Labels.parse("n01440764 tench, Tinca tinca\nn01443537 goldfish, Carassius auratus\n", 0);
 
-        assertEquals(new Label(0, "tench", "n01440764"), labels.of(0));
-        assertEquals(new Label(1, "goldfish", "n01443537"), labels.of(1));
+        assertEquals(new Label(0, "tench", "n01440764", null), labels.of(0));
+        assertEquals(new Label(1, "goldfish", "n01443537", null), labels.of(1));
     }
 
     @Test
@@ -45,8 +45,8 @@ class LabelsTest {
         assertFalse(labels.isClass(0));
         assertTrue(labels.isClass(1) && labels.isClass(2));
         assertFalse(labels.isClass(3));
-        assertEquals(new Label(1, "tench", null), labels.of(1));
-        assertEquals(new Label(2, "goldfish", null), labels.of(2));
+        assertEquals(new Label(1, "tench", null, null), labels.of(1));
+        assertEquals(new Label(2, "goldfish", null, null), labels.of(2));
     }
 
     @Test
@@ -54,8 +54,8 @@ class LabelsTest {
         Labels labels = Labels.parse(Files.readString(Shared.model("imagenet-synsets.txt")), 0);
 
         assertEquals(1000, labels.size());
-        assertEquals(new Label(134, "crane", "n02012849"), labels.of(134));
-        assertEquals(new Label(517, "crane", "n03126707"), labels.of(517));
+        assertEquals(new Label(134, "crane", "n02012849", null), labels.of(134));
+        assertEquals(new Label(517, "crane", "n03126707", null), labels.of(517));
         assertEquals(labels.of(638).name(), labels.of(639).name());
         assertNotEquals(labels.of(638).wnid(), labels.of(639).wnid());
     }

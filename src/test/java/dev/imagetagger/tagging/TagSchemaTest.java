@@ -24,9 +24,9 @@ class TagSchemaTest {
     @Test
     void imageNetNamesWithApostrophesAndCommasBecomeValidValues() {
         Map<String, String> tags = schema.forClassification(classification(
-                new Prediction(607, "jack-o'-lantern", "n03590841", 0.91f),
-                new Prediction(134, "crane", "n02012849", 0.05f),
-                new Prediction(517, "crane", "n03126707", 0.04f)), 3);
+                new Prediction(607, "jack-o'-lantern", "n03590841", null, 0.91f),
+                new Prediction(134, "crane", "n02012849", null, 0.05f),
+                new Prediction(517, "crane", "n03126707", null, 0.04f)), 3);
 
         assertEquals("jack-o-lantern", tags.get("tagger-label"));
         assertEquals("607:jack-o-lantern:0.9100/134:crane:0.0500/517:crane:0.0400", tags.get("tagger-top"));
@@ -40,7 +40,7 @@ class TagSchemaTest {
     void theTopTagStopsAtS3sValueLength() {
         Prediction[] many = new Prediction[20];
         for (int i = 0; i < many.length; i++) {
-            many[i] = new Prediction(i, "a rather long class name number " + i, null, 0.01f);
+            many[i] = new Prediction(i, "a rather long class name number " + i, null, null, 0.01f);
         }
         String top = schema.forClassification(classification(many), 20).get("tagger-top");
 
@@ -80,10 +80,57 @@ class TagSchemaTest {
 
     @Test
     void alreadyTaggedMeansThisModelsStatusIsThere() {
-        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-model", "m1"), "m1"));
-        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok"), "m1"), "model tag cut for room");
-        assertFalse(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-model", "m0"), "m1"));
-        assertFalse(schema.alreadyTagged(Map.of("tagger-model", "m1"), "m1"));
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-model", "m1"), "m1", false));
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok"), "m1", false), "model tag cut for room");
+        assertFalse(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-model", "m0"), "m1", false));
+        assertFalse(schema.alreadyTagged(Map.of("tagger-model", "m1"), "m1", false));
+    }
+
+    @Test
+    void theCategoryComesRightAfterStatusAndLabel() {
+        Map<String, String> tags = schema.forClassification(classification(
+                new Prediction(285, "Egyptian cat", "n02124075", "cat", 0.8f)), 3);
+
+        assertEquals(List.of("tagger-status", "tagger-label", "tagger-category", "tagger-model", "tagger-score",
+                "tagger-class", "tagger-top"), List.copyOf(tags.keySet()));
+        assertEquals("cat", tags.get("tagger-category"));
+
+        Map<String, String> seven = new LinkedHashMap<>();
+        for (int i = 0; i < 7; i++) {
+            seven.put("user" + i, "v");
+        }
+        Map<String, String> merged = schema.merge(seven, tags).orElseThrow();
+        assertEquals(Map.of("tagger-status", "ok", "tagger-label", "Egyptian cat", "tagger-category", "cat"),
+                Map.of("tagger-status", merged.get("tagger-status"), "tagger-label", merged.get("tagger-label"),
+                        "tagger-category", merged.get("tagger-category")));
+        assertEquals(10, merged.size());
+    }
+
+    @Test
+    void aLabelledObjectWithoutTheCategoryOfACategorisedModelIsNotDone() {
+        Map<String, String> before = Map.of("tagger-status", "ok", "tagger-label", "tabby", "tagger-model", "m1");
+        Map<String, String> after = Map.of("tagger-status", "ok", "tagger-label", "tabby", "tagger-category", "cat",
+                "tagger-model", "m1");
+
+        assertFalse(schema.alreadyTagged(before, "m1", true), "tagged before categories existed");
+        assertTrue(schema.alreadyTagged(after, "m1", true));
+        assertTrue(schema.alreadyTagged(before, "m1", false), "a model without categories");
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "corrupt", "tagger-model", "m1"), "m1", true),
+                "a rejected object has no label and needs no category");
+    }
+
+    @Test
+    void aCategoryCutForLackOfRoomIsNotRetriedForever() {
+        Map<String, String> full = new LinkedHashMap<>();
+        for (int i = 0; i < 8; i++) {
+            full.put("user" + i, "v");
+        }
+        full.put("tagger-status", "ok");
+        full.put("tagger-label", "tabby");
+
+        assertTrue(schema.alreadyTagged(full, "m1", true), "eight user tags leave no place for the category");
+        full.remove("user7");
+        assertFalse(schema.alreadyTagged(full, "m1", true), "seven user tags leave one");
     }
 
     @Test
