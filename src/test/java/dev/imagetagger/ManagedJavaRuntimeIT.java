@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,6 +231,25 @@ class ManagedJavaRuntimeIT {
         JsonNode answer = success(invoke(event));
         assertEquals(422, answer.path("statusCode").asInt(), answer.toString());
         assertEquals(422, body(answer).path("status").asInt(), answer.toString());
+    }
+
+    /** function.zip carries ONNX Runtime's native libraries for its own platform only (the pom's lambda.architecture). */
+    @Test
+    void onlyTheTargetPlatformsNativeLibrariesAreShipped() throws IOException {
+        String platform = System.getProperty("onnxruntime.platform", "linux-x64");
+        List<String> libraries = new ArrayList<>();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(taskRoot.resolve("lib"), "*onnxruntime*.jar")) {
+            for (Path jar : jars) {
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    zip.stream().map(ZipEntry::getName)
+                            .filter(name -> name.matches("ai/onnxruntime/native/.+\\.(so|dylib|dll)"))
+                            .forEach(libraries::add);
+                }
+            }
+        }
+        Collections.sort(libraries);
+        assertEquals(List.of("ai/onnxruntime/native/" + platform + "/libonnxruntime.so",
+                "ai/onnxruntime/native/" + platform + "/libonnxruntime4j_jni.so"), libraries);
     }
 
     /** An expected function error: reported to Lambda (so retries and destinations work), without a stack trace. */
