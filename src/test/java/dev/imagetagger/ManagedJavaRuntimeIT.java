@@ -93,6 +93,7 @@ class ManagedJavaRuntimeIT {
     private static void warmUpS3Mock() {
         for (int round = 0; round < 5; round++) {
             put("warm-up/photo.jpg", "imagenet-sample/n01558993_robin.JPEG");
+            tags("warm-up/photo.jpg");
             s3.getObject(b -> b.bucket(BUCKET).key("warm-up/photo.jpg"), ResponseTransformer.toBytes());
             s3.putObjectTagging(b -> b.bucket(BUCKET).key("warm-up/photo.jpg")
                     .tagging(t -> t.tagSet(tag -> tag.key("round").value("warm-up"))));
