@@ -72,16 +72,10 @@ class ManagedJavaRuntimeIT {
         s3 = S3MockServer.client();
         warmUpS3Mock();
         runtimeApi = new RuntimeApiServer();
-        Map<String, String> environment = new HashMap<>(Map.of("AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test", "AWS_EC2_METADATA_DISABLED", "true"));
-        s3Config.forEach((property, value) -> {
-            if (property.startsWith("tagger.")) {
-                environment.put(property.toUpperCase().replace('.', '_').replace('-', '_'), value);
-            }
-        });
-        runtime = ManagedJavaRuntime.start(Path.of(System.getProperty("function.zip", "target/function.zip")),
-                taskRoot, Path.of(System.getProperty("lambda.ric.dir", "target/lambda-ric")), runtimeApi.address(),
-                environment, Path.of("target", "managed-java-runtime.log"));
+        Map<String, String> configuration = new HashMap<>(s3Config);
+        configuration.keySet().removeIf(property -> !property.startsWith("tagger."));
+        runtime = ManagedJavaRuntime.start(taskRoot, runtimeApi.address(), configuration,
+                Path.of("target", "managed-java-runtime.log"));
         TIMES.put("init (JVM start to the first request for work)",
                 (runtimeApi.awaitReady(LIMIT) - runtime.startedNanos()) / 1_000_000);
     }

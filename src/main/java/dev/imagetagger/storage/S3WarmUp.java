@@ -2,6 +2,7 @@ package dev.imagetagger.storage;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
@@ -66,6 +67,7 @@ public class S3WarmUp implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         rehearse();
+        client(); // built, but unconnected: it resolves credentials on its first call, after the restore
     }
 
     @Override
@@ -94,23 +96,29 @@ public class S3WarmUp implements Resource {
         }
     }
 
-    /** Builds the function's client and opens its connection with one read whose answer is ignored. */
+    /** Opens the function's client's connection with one read whose answer is ignored. */
     void connect() {
         long started = System.nanoTime();
+        Optional<S3Client> client = client();
+        if (client.isEmpty() || config.allowedBuckets().stream().allMatch(Set::isEmpty)) {
+            return; // no client, or no bucket known: the connection waits for the first call
+        }
         try {
-            S3Client client = s3.get();
-            if (config.allowedBuckets().stream().allMatch(Set::isEmpty)) {
-                return; // no bucket known: the client is built, the connection waits for the first call
-            }
-            try {
-                client.getObjectTagging(r -> r.bucket(bucket()).key(ABSENT_KEY)
-                        .overrideConfiguration(o -> o.apiCallTimeout(CONNECT_LIMIT)));
-            } catch (SdkException expected) {
-                // S3's "no such key" (or "access denied"): the connection is open all the same
-            }
-            LOG.infof("S3 client built and connected in %d ms", (System.nanoTime() - started) / 1_000_000);
+            client.get().getObjectTagging(r -> r.bucket(bucket()).key(ABSENT_KEY)
+                    .overrideConfiguration(o -> o.apiCallTimeout(CONNECT_LIMIT)));
+        } catch (SdkException expected) {
+            // S3's "no such key" (or "access denied", or a timeout): the first call has been paid for all the same
+        }
+        LOG.infof("S3 client connected in %d ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The function's client, built on first use; empty when it cannot be (no region outside Lambda, say). */
+    private Optional<S3Client> client() {
+        try {
+            return Optional.of(s3.get());
         } catch (RuntimeException e) {
             LOG.infof("S3 client not built during start-up: %s", e.getMessage());
+            return Optional.empty();
         }
     }
 
