@@ -64,6 +64,25 @@ check "function.zip has libonnxruntime.so" zipped "libonnxruntime.so"
 check "function.zip has libonnxruntime4j_jni.so" zipped "libonnxruntime4j_jni.so"
 check "the bootstrap loads ONNX Runtime from the package" grep -qF "onnxruntime.native.path" <<< "$bootstrap"
 check "the bootstrap is executable in the zip" grep -q '^.rwx' <<< "$bootstrap_mode"
+check "the warm-up photo is included in the image" resources "warm-up/"
+
+# The CI workflow runs the native function.zip in Lambda's provided.al2023 image (it cannot run here): check that the
+# workflow calls the script, that every repository file the two name exists, and that the script is sound shell.
+workflow=.github/workflows/native.yml
+invoke=infra/native/invoke-in-lambda-image.sh
+check "the workflow runs $invoke" grep -qF "run: $invoke" "$workflow"
+check "$invoke is executable" test -x "$invoke"
+check "$invoke parses (bash -n)" bash -n "$invoke"
+if command -v shellcheck > /dev/null; then
+  check "shellcheck passes on infra/native" shellcheck "$invoke" infra/native/check-native-inputs.sh infra/native/native-image
+fi
+named=$(grep -ohE '\b(infra|events|src)/[A-Za-z0-9._/-]*[A-Za-z0-9]' "$workflow" "$invoke" | sort -u)
+while read -r file; do
+  check "$file (named by the workflow or $invoke) exists" test -e "$file"
+done <<< "$named"
+for sample in events/*.json; do
+  check "$invoke invokes $sample" grep -qxF "$sample" <<< "$named"
+done
 
 echo "native build inputs: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
