@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -81,8 +82,9 @@ class ShrinkOnLoadTest {
         int fastRight = 0;
         int fullRight = 0;
         for (Photo photo : photos()) {
-            DecodedImage fast = DECODER.decode(photo.bytes(), PREPROCESSOR.resizeShorterSide());
-            DecodedImage full = fullResolution(photo.bytes());
+            byte[] bytes = photo.bytes().get(); // made one at a time: all of them would not fit a Lambda-sized heap
+            DecodedImage fast = DECODER.decode(bytes, PREPROCESSOR.resizeShorterSide());
+            DecodedImage full = fullResolution(bytes);
             double psnr = psnr(PREPROCESSOR.uprightCrop(fast), PREPROCESSOR.uprightCrop(full));
             psnrs.add(psnr);
             if (psnr < MIN_PSNR) {
@@ -113,7 +115,7 @@ class ShrinkOnLoadTest {
     }
 
     /** A photo and its ImageNet class index, or -1 when it has none. */
-    private record Photo(String name, byte[] bytes, int classIndex) {
+    private record Photo(String name, Supplier<byte[]> bytes, int classIndex) {
     }
 
     /** Every JPEG in the shared images (arithmetic-coded and CMYK ones take the fallback: equal by construction). */
@@ -122,14 +124,14 @@ class ShrinkOnLoadTest {
         for (String set : new String[] { "imagenet-sample", "formats", "jpeg-structures", "large" }) {
             try (Stream<Path> files = Files.list(Shared.images(set))) {
                 files.filter(f -> f.toString().matches(".*\\.(jpg|JPEG)$")).sorted()
-                        .forEach(f -> photos.add(new Photo(set + "/" + f.getFileName(), Shared.read(f), -1)));
+                        .forEach(f -> photos.add(new Photo(set + "/" + f.getFileName(), () -> Shared.read(f), -1)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         for (LabelledPhoto photo : LabelledPhoto.imageNetSample()) {
             for (int factor : UPSCALES) {
-                photos.add(new Photo(factor + "x " + photo.name(), upscaled(photo.bytes(), factor),
+                photos.add(new Photo(factor + "x " + photo.name(), () -> upscaled(photo.bytes(), factor),
                         photo.classIndex()));
             }
         }
