@@ -123,7 +123,7 @@ public class ObjectTagger {
             Classification classification = classifier.classify(stored.bytes(), topK, minScore);
             return new Verdict(stored, Outcome.OK, classification, null, schema.forClassification(classification, topK));
         } catch (ImageRejectedException e) {
-            Outcome outcome = Outcome.ofRejection(e.outcome());
+            Outcome outcome = Outcome.of(e.rejection());
             return new Verdict(stored, outcome, null, e.getMessage(), schema.forRejection(outcome, modelId));
         }
     }
