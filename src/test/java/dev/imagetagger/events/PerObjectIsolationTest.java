@@ -138,7 +138,7 @@ class PerObjectIsolationTest {
                 return super.classify(bytes, topK, minScore);
             }
         };
-        ObjectTagger tagger = new ObjectTagger(new ObjectStore(S3MockServer.client()), classifier, decoder, model,
+        ObjectTagger tagger = new ObjectTagger(new ObjectStore(S3MockServer.client()), classifier,
                 Configs.defaults(TagConfig.class));
         return new EventDispatcher(tagger, new TaggingLog(JSON, Configs.defaults(MetricsConfig.class)), JSON);
     }
