@@ -58,8 +58,8 @@ check "HTTPS is enabled (quarkus.ssl.native)" arg "--enable-url-protocols=http,h
 check "no JVM fallback image" arg "--no-fallback"
 # The classes to register are those the packaged JNI library looks up by name: jni-config.json is the one list
 # kept by hand, and it must name each of them (an ONNX Runtime upgrade that looks up a new class fails here).
-jni_classes=$(unzip -p "$out/function.zip" libonnxruntime4j_jni.so | grep -aoE '(ai/onnxruntime|java/lang)/[A-Za-z0-9_$]+' \
-  | tr / . | sort -u)
+jni_classes=$(unzip -p "$out/function.zip" libonnxruntime4j_jni.so \
+  | grep -aoE '(ai/onnxruntime|java/lang)/[A-Za-z0-9_$]+' | tr / . | sort -u)
 check "the JNI library names the classes it looks up" test "$(wc -l <<< "$jni_classes")" -ge 5
 for class in $jni_classes; do
   check "JNI registration of $class (looked up by libonnxruntime4j_jni.so)" jni "$class"

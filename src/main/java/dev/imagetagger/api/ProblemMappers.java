@@ -91,7 +91,8 @@ public class ProblemMappers {
                 LOG.error(detail + ": check the function role");
                 yield Problem.response(Status.FORBIDDEN, "s3-access-denied", detail);
             }
-            case ARCHIVED -> Problem.response(Status.CONFLICT, "s3-object-archived", "Restore the object first. " + detail);
+            case ARCHIVED -> Problem.response(Status.CONFLICT, "s3-object-archived",
+                    "Restore the object first. " + detail);
             case DELETE_MARKER -> Problem.response(Status.NOT_FOUND, "s3-delete-marker", detail);
             case INVALID_REQUEST -> Problem.response(Status.BAD_REQUEST, "s3-invalid-request", detail);
         };

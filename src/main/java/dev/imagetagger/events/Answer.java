@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.imagetagger.tagging.TaggingResult;
 
-/** What the dispatcher answers to an {@link Invocation}, in the terms of the trigger; written out by the Lambda layer. */
+/** What the dispatcher answers to an {@link Invocation}, in the trigger's terms; the Lambda layer writes it out. */
 public sealed interface Answer {
 
     /** The result of every object created (an object to retry fails the invocation instead). */

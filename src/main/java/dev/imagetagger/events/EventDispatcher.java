@@ -24,12 +24,13 @@ import dev.imagetagger.tagging.TaggingLog;
 import dev.imagetagger.tagging.TaggingResult;
 
 /**
- * Handles every non-HTTP trigger and answers in the terms its caller expects (the Lambda layer writes them out). Each object is handled on its own: one
- * object's failure never fails or re-runs the others. A permanent failure (S3 refusing the object for good) is
- * reported and never retried. Any other failure (S3 unavailable or throttling, or an unexpected exception) is never
- * swallowed: it fails the invocation (direct S3, SNS, EventBridge: Lambda retries, then uses the on-failure
- * destination), the message (SQS: {@code batchItemFailures}) or the task (Batch Operations: {@code TemporaryFailure}).
- * An {@link Error} (out of memory, a native library missing) is no verdict on any object: it fails the invocation.
+ * Handles every non-HTTP trigger and answers in the terms its caller expects (the Lambda layer writes them out).
+ * Each object is handled on its own: one object's failure never fails or re-runs the others. A permanent failure (S3
+ * refusing the object for good) is reported and never retried. Any other failure (S3 unavailable or throttling, or an
+ * unexpected exception) is never swallowed: it fails the invocation (direct S3, SNS, EventBridge: Lambda retries, then
+ * uses the on-failure destination), the message (SQS: {@code batchItemFailures}) or the task (Batch Operations:
+ * {@code TemporaryFailure}). An {@link Error} (out of memory, a native library missing) is no verdict on any object:
+ * it fails the invocation.
  */
 @ApplicationScoped
 public class EventDispatcher {

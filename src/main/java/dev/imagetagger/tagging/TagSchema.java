@@ -14,8 +14,9 @@ import dev.imagetagger.classify.Prediction;
  * The tags the function owns and how they join the user's. S3 allows ten tags per object, keys up to 128 and values
  * up to 256 characters (counted in UTF-16), from letters, digits, spaces and {@code + - = . _ : / @} (S3's API gives
  * them as {@code [\p{L}\p{Z}\p{N}_.:/=+\-@]}: a tab or a line break is refused). Our tags all start with one
- * prefix; every other tag is the user's and is kept as it is. When the user's tags leave too little room, ours are cut from
- * the least important end: status, label, category (when the model has categories), model, score, class, top.
+ * prefix; every other tag is the user's and is kept as it is. When the user's tags leave too little room, ours are
+ * cut from the least important end: status, label, category (when the model has categories), model, score, class,
+ * top.
  */
 public final class TagSchema {
 
