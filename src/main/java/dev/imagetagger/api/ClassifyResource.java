@@ -37,12 +37,16 @@ import dev.imagetagger.tagging.TaggingResult;
 @Path("/classify")
 @Tag(name = "classify")
 @APIResponse(responseCode = "400", description = "invalid-parameter: a malformed topK or minScore, or a JSON body"
-        + " without bucket and key.", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        + " without bucket and key; s3-invalid-request: S3 refused the request for good (a malformed versionId, an"
+        + " object encrypted with a customer-provided key).", content = @Content(mediaType = Problem.MEDIA_TYPE,
                 schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "bucket-not-allowed: a bucket outside the allow-list (nothing is"
         + " read); s3-access-denied: S3 refused the function access.", content = @Content(
                 mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "object-not-found: the S3 object does not exist.",
+@APIResponse(responseCode = "404", description = "object-not-found: the S3 object does not exist;"
+        + " s3-delete-marker: the version named is a delete marker.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "s3-object-archived: the S3 object is archived; restore it first.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "413", description = "too-large: over the byte size or the pixel count.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -51,7 +55,8 @@ import dev.imagetagger.tagging.TaggingResult;
                 schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "422", description = "corrupt: a broken or truncated image.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "internal: an unexpected failure (see the function's log).",
+@APIResponse(responseCode = "500", description = "internal: an unexpected failure (see the function's log);"
+        + " model-fault: the model answered with non-finite scores.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "s3-unavailable: S3 failed in a way a retry may fix.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
