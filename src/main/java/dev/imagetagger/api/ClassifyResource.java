@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -21,12 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.ClassifyConfig;
 import dev.imagetagger.classify.Classifier;
-import dev.imagetagger.image.CorruptImageException;
 import dev.imagetagger.image.ImageTooLargeException;
-import dev.imagetagger.image.UnsupportedImageException;
-import dev.imagetagger.storage.ObjectGoneException;
 import dev.imagetagger.storage.ObjectRef;
-import dev.imagetagger.storage.ObjectRefusedException;
 import dev.imagetagger.storage.S3Config;
 import dev.imagetagger.tagging.ObjectTagger;
 import dev.imagetagger.tagging.Outcome;
@@ -46,9 +43,9 @@ import dev.imagetagger.tagging.TaggingResult;
 @APIResponse(responseCode = "403", description = "bucket-not-allowed: a bucket outside the allow-list (nothing is"
         + " read); s3-access-denied: S3 refused the function access.", content = @Content(
                 mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "object-not-found: the S3 object does not exist; s3-delete-marker:"
-        + " the version named is a delete marker.", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "object-not-found: the S3 object does not exist;"
+        + " s3-delete-marker: the version named is a delete marker.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "409", description = "s3-object-archived: the S3 object is archived; restore it first.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "413", description = "too-large: over the byte size or the pixel count.",
@@ -58,9 +55,9 @@ import dev.imagetagger.tagging.TaggingResult;
                 schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "422", description = "corrupt: a broken or truncated image.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "model-fault: the model answered with NaN or infinite scores;"
-        + " internal: an unexpected failure (see the function's log).", content = @Content(
-                mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "internal: an unexpected failure (see the function's log);"
+        + " model-fault: the model answered with non-finite scores.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "503", description = "s3-unavailable: S3 failed in a way a retry may fix.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ClassifyResource {
@@ -130,27 +127,32 @@ public class ClassifyResource {
         }
         TaggingResult result = tagger.tag(object, ObjectTagger.Trigger.EXPLICIT);
         log.record(lambda == null ? null : lambda.getAwsRequestId(), "http", result);
-        return switch (result.outcome()) {
-            case OK, NO_ROOM -> answer(request, result.outcome().id(), result.outcome() == Outcome.OK,
-                    result.classification());
-            case UNSUPPORTED -> throw new UnsupportedImageException(taggedAs(result));
-            case CORRUPT -> throw new CorruptImageException(taggedAs(result));
-            case TOO_LARGE -> throw new ImageTooLargeException(taggedAs(result));
-            case SKIPPED_GONE -> throw new ObjectGoneException(result.detail());
-            case ACCESS_DENIED, ARCHIVED, DELETE_MARKER, INVALID_REQUEST -> throw new ObjectRefusedException(
-                    result.outcome().refusal(), result.detail());
-            case SKIPPED_ALREADY_TAGGED, SKIPPED_FILTERED -> throw new IllegalStateException(
-                    "An explicit request is never skipped");
-        };
+        Outcome outcome = result.outcome();
+        if (outcome == Outcome.OK || outcome == Outcome.NO_ROOM) {
+            return answer(request, outcome.id(), outcome == Outcome.OK, result.classification());
+        }
+        throw new ProblemAnswer(problem(result));
+    }
+
+    /** The problem answering an object that was not classified: rejected (and tagged with why), refused or gone. */
+    private static Response problem(TaggingResult result) {
+        Outcome outcome = result.outcome();
+        if (outcome.rejection() != null) {
+            return ProblemMappers.rejected(outcome.rejection(),
+                    result.detail() + " The object was tagged with status " + outcome.id() + ".");
+        }
+        if (outcome.refusal() != null) {
+            return ProblemMappers.refused(outcome.refusal(), result.detail());
+        }
+        if (outcome == Outcome.SKIPPED_GONE) {
+            return ProblemMappers.gone(result.detail());
+        }
+        throw new IllegalStateException("An explicit request is never skipped, yet it was: " + outcome.id());
     }
 
     private static ObjectAnswer answer(ObjectReference request, String outcome, boolean tagged,
             Classification classification) {
         return new ObjectAnswer(request.bucket(), request.key(), request.versionId(), outcome, tagged, classification);
-    }
-
-    private static String taggedAs(TaggingResult result) {
-        return result.detail() + " The object was tagged with status " + result.outcome().id() + ".";
     }
 
     private static boolean isBlank(String value) {

@@ -23,8 +23,8 @@ public record Problem(
 
     /** Every problem type this API answers; {@code http-NNN} are the framework's (405, 406...). */
     static final String TYPES = "^urn:image-tagger:problem:(invalid-parameter|bucket-not-allowed|s3-access-denied"
-            + "|s3-invalid-request|object-not-found|s3-delete-marker|s3-object-archived|too-large|unsupported|corrupt"
-            + "|model-fault|s3-unavailable|internal|http-[0-9]{3})$";
+            + "|s3-object-archived|s3-delete-marker|s3-invalid-request|object-not-found|too-large|unsupported"
+            + "|corrupt|model-fault|s3-unavailable|internal|http-[0-9]{3})$";
 
     static Response response(Response.Status status, String kind, String detail) {
         return response(status.getStatusCode(), status.getReasonPhrase(), kind, detail);

@@ -8,11 +8,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.imagetagger.classify.ModelFaultException;
-import dev.imagetagger.image.CorruptImageException;
-import dev.imagetagger.image.ImageTooLargeException;
-import dev.imagetagger.image.UnsupportedImageException;
+import dev.imagetagger.image.ImageRejectedException;
+import dev.imagetagger.image.Rejection;
 import dev.imagetagger.storage.ObjectGoneException;
 import dev.imagetagger.storage.ObjectRefusedException;
+import dev.imagetagger.storage.Refusal;
 import dev.imagetagger.storage.StorageUnavailableException;
 
 /** Maps every failure to a problem+json response; no stack trace ever reaches a body. */
@@ -21,18 +21,13 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response unsupported(UnsupportedImageException e) {
-        return Problem.response(Status.UNSUPPORTED_MEDIA_TYPE, e.outcome(), e.getMessage());
+    public Response rejected(ImageRejectedException e) {
+        return rejected(e.rejection(), e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response corrupt(CorruptImageException e) {
-        return Problem.response(422, "Unprocessable Content", e.outcome(), e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response tooLarge(ImageTooLargeException e) {
-        return Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, e.outcome(), e.getMessage());
+    public Response answer(ProblemAnswer e) {
+        return e.response();
     }
 
     @ServerExceptionMapper
@@ -47,21 +42,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response objectGone(ObjectGoneException e) {
-        return Problem.response(Status.NOT_FOUND, "object-not-found", e.getMessage());
+        return gone(e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response refused(ObjectRefusedException e) {
-        return switch (e.refusal()) {
-            case ACCESS_DENIED -> {
-                LOG.error(e.getMessage() + ": check the function role");
-                yield Problem.response(Status.FORBIDDEN, "s3-access-denied", e.getMessage());
-            }
-            case ARCHIVED -> Problem.response(Status.CONFLICT, "s3-object-archived",
-                    "Restore the object first. " + e.getMessage());
-            case DELETE_MARKER -> Problem.response(Status.NOT_FOUND, "s3-delete-marker", e.getMessage());
-            case INVALID_REQUEST -> Problem.response(Status.BAD_REQUEST, "s3-invalid-request", e.getMessage());
-        };
+        return refused(e.refusal(), e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -87,5 +73,33 @@ public class ProblemMappers {
     public Response unexpected(Exception e) {
         LOG.error("Unexpected failure", e);
         return Problem.response(Status.INTERNAL_SERVER_ERROR, "internal", "The request failed; see the function's log.");
+    }
+
+    /** The problem for an image not classified because of what it is. */
+    static Response rejected(Rejection rejection, String detail) {
+        return switch (rejection) {
+            case UNSUPPORTED -> Problem.response(Status.UNSUPPORTED_MEDIA_TYPE, rejection.id(), detail);
+            case CORRUPT -> Problem.response(422, "Unprocessable Content", rejection.id(), detail);
+            case TOO_LARGE -> Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, rejection.id(), detail);
+        };
+    }
+
+    /** The problem for an object S3 refuses for good. */
+    static Response refused(Refusal refusal, String detail) {
+        return switch (refusal) {
+            case ACCESS_DENIED -> {
+                LOG.error(detail + ": check the function role");
+                yield Problem.response(Status.FORBIDDEN, "s3-access-denied", detail);
+            }
+            case ARCHIVED -> Problem.response(Status.CONFLICT, "s3-object-archived",
+                    "Restore the object first. " + detail);
+            case DELETE_MARKER -> Problem.response(Status.NOT_FOUND, "s3-delete-marker", detail);
+            case INVALID_REQUEST -> Problem.response(Status.BAD_REQUEST, "s3-invalid-request", detail);
+        };
+    }
+
+    /** The problem for an object that does not exist. */
+    static Response gone(String detail) {
+        return Problem.response(Status.NOT_FOUND, "object-not-found", detail);
     }
 }

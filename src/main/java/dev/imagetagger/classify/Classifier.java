@@ -21,7 +21,7 @@ public class Classifier {
     public Classifier(ImageDecoder decoder, ModelSession session) {
         this.decoder = decoder;
         this.session = session;
-        this.preprocessor = Preprocessor.of(session.config());
+        this.preprocessor = Preprocessing.of(session.config());
     }
 
     /**
@@ -45,6 +45,21 @@ public class Classifier {
                 new Classification.ImageSummary(image.format().id(), image.width(), image.height()), predictions,
                 new Classification.Timings(millis(decoded - start), millis(preprocessed[0] - decoded),
                         millis(inferred - preprocessed[0])));
+    }
+
+    /** The id of the model classifying, written in every tag and answer. */
+    public String modelId() {
+        return session.config().id();
+    }
+
+    /** Whether the model's labels come with categories, so that a category tag is written too. */
+    public boolean categorised() {
+        return session.labels().categorised();
+    }
+
+    /** Refuses an encoded image larger than the byte limit, before it is read or decoded. */
+    public void checkByteSize(long bytes) {
+        decoder.checkByteSize(bytes);
     }
 
     private static double millis(long nanos) {

@@ -4,11 +4,6 @@ package dev.imagetagger.image;
 public class CorruptImageException extends ImageRejectedException {
 
     public CorruptImageException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String outcome() {
-        return "corrupt";
+        super(Rejection.CORRUPT, message);
     }
 }

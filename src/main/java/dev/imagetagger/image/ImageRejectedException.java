@@ -1,12 +1,16 @@
 package dev.imagetagger.image;
 
-/** An input that is not classified because of what it is; the subclass says why. Never a server fault. */
+/** An input that is not classified because of what it is; {@link #rejection()} says why. Never a server fault. */
 public abstract class ImageRejectedException extends RuntimeException {
 
-    protected ImageRejectedException(String message) {
+    private final Rejection rejection;
+
+    protected ImageRejectedException(Rejection rejection, String message) {
         super(message, null, false, false);
+        this.rejection = rejection;
     }
 
-    /** The outcome word reported in responses, logs and S3 status tags. */
-    public abstract String outcome();
+    public Rejection rejection() {
+        return rejection;
+    }
 }

@@ -4,11 +4,6 @@ package dev.imagetagger.image;
 public class ImageTooLargeException extends ImageRejectedException {
 
     public ImageTooLargeException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String outcome() {
-        return "too-large";
+        super(Rejection.TOO_LARGE, message);
     }
 }

@@ -1,11 +1,6 @@
 package dev.imagetagger.image;
 
 import java.nio.FloatBuffer;
-import java.util.List;
-
-import dev.imagetagger.model.ModelConfig;
-import dev.imagetagger.model.ModelConfig.ChannelOrder;
-import dev.imagetagger.model.ModelConfig.TensorLayout;
 
 /**
  * Turns a decoded image into the model's input tensor exactly as its descriptor says: resize the shorter side
@@ -29,11 +24,6 @@ public final class Preprocessor {
         this.std = std.clone();
         this.channelOrder = channelOrder;
         this.layout = layout;
-    }
-
-    public static Preprocessor of(ModelConfig model) {
-        return new Preprocessor(model.resizeShorterSide(), model.inputSize(), toArray(model.mean()),
-                toArray(model.std()), model.channelOrder(), model.layout());
     }
 
     /** Writes the model input for {@code image} into {@code tensor} from its current position. */
@@ -102,13 +92,5 @@ public final class Preprocessor {
             }
         }
         tensor.position(base + 3 * pixels);
-    }
-
-    private static float[] toArray(List<Float> values) {
-        float[] array = new float[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
-        }
-        return array;
     }
 }

@@ -4,11 +4,6 @@ package dev.imagetagger.image;
 public class UnsupportedImageException extends ImageRejectedException {
 
     public UnsupportedImageException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String outcome() {
-        return "unsupported";
+        super(Rejection.UNSUPPORTED, message);
     }
 }

@@ -3,6 +3,8 @@ package dev.imagetagger.model;
 import java.util.List;
 import java.util.Optional;
 
+import dev.imagetagger.image.ChannelOrder;
+import dev.imagetagger.image.TensorLayout;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -82,16 +84,6 @@ public interface ModelConfig {
         /** Intra-op threads; one suits a Lambda function below 1,769 MB (one vCPU). */
         @WithDefault("1")
         int intraOp();
-    }
-
-    enum ChannelOrder {
-        RGB,
-        BGR
-    }
-
-    enum TensorLayout {
-        NCHW,
-        NHWC
     }
 
     enum OutputKind {

@@ -1,5 +1,7 @@
 package dev.imagetagger.model;
 
+import dev.imagetagger.image.TensorLayout;
+
 /** Checks of a model descriptor that need no model: values that could never work fail start-up early and clearly. */
 final class ModelDescriptors {
 
@@ -29,7 +31,7 @@ final class ModelDescriptors {
             return false;
         }
         long side = config.inputSize();
-        long[] expected = config.layout() == ModelConfig.TensorLayout.NCHW
+        long[] expected = config.layout() == TensorLayout.NCHW
                 ? new long[] { 1, 3, side, side }
                 : new long[] { 1, side, side, 3 };
         for (int i = 0; i < 4; i++) {

@@ -26,6 +26,8 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.quarkus.runtime.Startup;
 
+import dev.imagetagger.image.TensorLayout;
+
 /**
  * Owns the one warm ONNX Runtime session. It is created during start-up (the Lambda Init phase), checked against the
  * descriptor, warmed with one inference, and reused by every invocation together with one reused input buffer.
@@ -59,7 +61,7 @@ public class ModelSession {
         try {
             checkInputsAndOutputs();
             int side = config.inputSize();
-            this.inputShape = config.layout() == ModelConfig.TensorLayout.NCHW
+            this.inputShape = config.layout() == TensorLayout.NCHW
                     ? new long[] { 1, 3, side, side }
                     : new long[] { 1, side, side, 3 };
             // Direct and native-ordered, so ONNX Runtime reads it in place instead of copying it per call.

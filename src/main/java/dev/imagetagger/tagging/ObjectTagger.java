@@ -8,9 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Classifier;
-import dev.imagetagger.image.ImageDecoder;
 import dev.imagetagger.image.ImageRejectedException;
-import dev.imagetagger.model.ModelSession;
 import dev.imagetagger.storage.ObjectGoneException;
 import dev.imagetagger.storage.ObjectRef;
 import dev.imagetagger.storage.ObjectRefusedException;
@@ -30,7 +28,6 @@ public class ObjectTagger {
 
     private final ObjectStore store;
     private final Classifier classifier;
-    private final ImageDecoder decoder;
     private final TagSchema schema;
     private final KeyFilter filter;
     private final String modelId;
@@ -38,15 +35,13 @@ public class ObjectTagger {
     private final int topK;
     private final float minScore;
 
-    public ObjectTagger(ObjectStore store, Classifier classifier, ImageDecoder decoder, ModelSession model,
-            TagConfig config) {
+    public ObjectTagger(ObjectStore store, Classifier classifier, TagConfig config) {
         this.store = store;
         this.classifier = classifier;
-        this.decoder = decoder;
         this.schema = new TagSchema(config.prefix());
         this.filter = new KeyFilter(config.keyPrefixes().orElse(List.of()), config.keySuffixes().orElse(List.of()));
-        this.modelId = model.config().id();
-        this.categorised = model.labels().categorised();
+        this.modelId = classifier.modelId();
+        this.categorised = classifier.categorised();
         this.topK = Math.max(1, config.topK());
         this.minScore = config.minScore();
     }
@@ -60,7 +55,7 @@ public class ObjectTagger {
      * @throws StorageUnavailableException when S3 fails in a way a retry may fix
      */
     public Classification classify(ObjectRef object, int topK, float minScore) {
-        return classifier.classify(store.read(object, decoder::checkByteSize).bytes(), topK, minScore);
+        return classifier.classify(store.read(object, classifier::checkByteSize).bytes(), topK, minScore);
     }
 
     /**
@@ -118,12 +113,12 @@ public class ObjectTagger {
 
     /** Reads the object and judges it: our tags for its classification, or for why it is not classified. */
     private Verdict judge(ObjectRef object) {
-        StoredObject stored = store.read(object, decoder::checkByteSize);
+        StoredObject stored = store.read(object, classifier::checkByteSize);
         try {
             Classification classification = classifier.classify(stored.bytes(), topK, minScore);
             return new Verdict(stored, Outcome.OK, classification, null, schema.forClassification(classification, topK));
         } catch (ImageRejectedException e) {
-            Outcome outcome = Outcome.ofRejection(e.outcome());
+            Outcome outcome = Outcome.of(e.rejection());
             return new Verdict(stored, outcome, null, e.getMessage(), schema.forRejection(outcome, modelId));
         }
     }

@@ -12,26 +12,36 @@ import dev.imagetagger.classify.Prediction;
 
 /**
  * The tags the function owns and how they join the user's. S3 allows ten tags per object, keys up to 128 and values
- * up to 256 characters, from letters, digits, spaces and {@code + - = . _ : / @}. Our tags all start with one prefix;
- * every other tag is the user's and is kept as it is. When the user's tags leave too little room, ours are cut from
- * the least important end: status, label, category (when the model has categories), model, score, class, top.
+ * up to 256 characters (counted in UTF-16), from letters, digits, spaces and {@code + - = . _ : / @} (S3's API gives
+ * them as {@code [\p{L}\p{Z}\p{N}_.:/=+\-@]}: a tab or a line break is refused). Our tags all start with one
+ * prefix; every other tag is the user's and is kept as it is. When the user's tags leave too little room, ours are
+ * cut from the least important end: status, label, category (when the model has categories), model, score, class,
+ * top.
  */
 public final class TagSchema {
 
     static final int MAX_TAGS = 10;
     static final int MAX_KEY = 128;
     static final int MAX_VALUE = 256;
-    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}\\s+\\-=._:/@]*");
-    private static final Pattern NOT_ALLOWED = Pattern.compile("[^\\p{L}\\p{N}\\s+\\-=._:/@]");
-    private static final Pattern NOT_ALLOWED_IN_NAME = Pattern.compile("[^\\p{L}\\p{N}\\s+\\-=._@]");
+    /** The longest name after our prefix: the prefix leaves room for it within {@link #MAX_KEY}. */
+    private static final String LONGEST_NAME = "category";
+    /**
+     * The rule for {@code tagger.tags.prefix}: S3's tag characters, room for our longest name, and not S3's reserved
+     * {@code aws:}. The template's {@code TagKeyPrefix} has the same AllowedPattern (CloudFormation's regexes are
+     * Java's), held equal by a test, so a prefix the function would refuse at start-up is refused at deploy time.
+     */
+    public static final String PREFIX_RULE = "^(?![Aa][Ww][Ss]:)[\\p{L}\\p{Z}\\p{N}+=._:/@-]{1,120}$";
+    private static final Pattern PREFIX = Pattern.compile(PREFIX_RULE);
+    private static final Pattern NOT_ALLOWED = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}+\\-=._:/@]");
+    private static final Pattern NOT_ALLOWED_IN_NAME = Pattern.compile("[^\\p{L}\\p{Z}\\p{N}+\\-=._@]");
 
     private final String prefix;
 
     public TagSchema(String prefix) {
-        if (prefix.isEmpty() || prefix.length() > MAX_KEY - 8 || !ALLOWED.matcher(prefix).matches()
-                || prefix.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-            throw new IllegalArgumentException("tagger.tags.prefix '" + prefix + "' must be 1 to " + (MAX_KEY - 8)
-                    + " characters of letters, digits, spaces and + - = . _ : / @, and must not start with aws:");
+        if (!PREFIX.matcher(prefix).matches() || prefix.length() > MAX_KEY - LONGEST_NAME.length()) {
+            throw new IllegalArgumentException("tagger.tags.prefix '" + prefix + "' must be 1 to "
+                    + (MAX_KEY - LONGEST_NAME.length()) + " characters of letters, digits, spaces and"
+                    + " + - = . _ : / @, and must not start with aws:");
         }
         this.prefix = prefix;
     }
@@ -129,7 +139,12 @@ public final class TagSchema {
     /** A value made fit for S3: disallowed characters become spaces, cut to 256 characters. */
     static String value(String raw) {
         String cleaned = NOT_ALLOWED.matcher(raw).replaceAll(" ").strip();
-        return cleaned.length() <= MAX_VALUE ? cleaned : cleaned.substring(0, MAX_VALUE);
+        if (cleaned.length() <= MAX_VALUE) {
+            return cleaned;
+        }
+        // Cut between characters, never inside one that takes two UTF-16 places.
+        int end = Character.isHighSurrogate(cleaned.charAt(MAX_VALUE - 1)) ? MAX_VALUE - 1 : MAX_VALUE;
+        return cleaned.substring(0, end);
     }
 
     private static String score(float score) {

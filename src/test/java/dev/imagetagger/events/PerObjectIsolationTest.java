@@ -15,12 +15,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Classifier;
+import dev.imagetagger.events.Answer.BatchResults.Code;
+import dev.imagetagger.events.Answer.BatchResults.TaskResult;
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.S3MockServer;
 import dev.imagetagger.fixtures.SampleEvents;
@@ -73,10 +74,10 @@ class PerObjectIsolationTest {
         put("uploads/daisy.jpg", "imagenet-sample/n11939491_daisy.JPEG");
         EventDispatcher dispatcher = dispatcher(GOLFCART, new IllegalStateException("injected bug"));
 
-        JsonNode answer = dispatcher.handle(SampleEvents.read("sqs-s3-notifications.json"), "request-1");
+        Answer answer = dispatcher.handle(SampleEvents.read("sqs-s3-notifications.json"), "request-1");
 
-        assertEquals(List.of("059f36b4-87a3-44ab-83d2-661975830a7d", "2e1424d4-f796-459a-8184-9c92662be6da"),
-                answer.path("batchItemFailures").findValuesAsText("itemIdentifier"));
+        assertEquals(new Answer.QueueFailures(List.of("059f36b4-87a3-44ab-83d2-661975830a7d",
+                "2e1424d4-f796-459a-8184-9c92662be6da")), answer);
         assertEquals("985", tags("uploads/daisy.jpg").get("tagger-class"));
         assertFalse(tags("uploads/golfcart.jpg").containsKey("tagger-status"));
     }
@@ -87,9 +88,10 @@ class PerObjectIsolationTest {
         put("backfill/broken.jpg", "bad/headers-only.jpg");
         EventDispatcher dispatcher = dispatcher(TRAFFIC_LIGHT, new IllegalStateException("injected bug"));
 
-        JsonNode answer = dispatcher.handle(SampleEvents.read("batch-operations-2.0.json"), "request-2");
+        Answer answer = dispatcher.handle(SampleEvents.read("batch-operations-2.0.json"), "request-2");
 
-        assertEquals(List.of("TemporaryFailure", "Succeeded"), answer.path("results").findValuesAsText("resultCode"));
+        assertEquals(List.of(Code.TEMPORARY_FAILURE, Code.SUCCEEDED),
+                ((Answer.BatchResults) answer).results().stream().map(TaskResult::code).toList());
         assertEquals("corrupt", tags("backfill/broken.jpg").get("tagger-status"));
     }
 
@@ -138,9 +140,9 @@ class PerObjectIsolationTest {
                 return super.classify(bytes, topK, minScore);
             }
         };
-        ObjectTagger tagger = new ObjectTagger(new ObjectStore(S3MockServer.client()), classifier, decoder, model,
+        ObjectTagger tagger = new ObjectTagger(new ObjectStore(S3MockServer.client()), classifier,
                 Configs.defaults(TagConfig.class));
-        return new EventDispatcher(tagger, new TaggingLog(JSON, Configs.defaults(MetricsConfig.class)), JSON);
+        return new EventDispatcher(tagger, new TaggingLog(JSON, Configs.defaults(MetricsConfig.class)));
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.imagetagger.classify.Preprocessing;
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.Csv;
 import dev.imagetagger.fixtures.Shared;
@@ -26,7 +27,7 @@ class ImageDecoderTest {
 
     private static final Path FORMATS = Shared.images("formats");
     private static final ImageDecoder DECODER = new ImageDecoder(Configs.defaults(ImageLimits.class));
-    private static final Preprocessor PREPROCESSOR = Preprocessor.of(Configs.defaults(ModelConfig.class));
+    private static final Preprocessor PREPROCESSOR = Preprocessing.of(Configs.defaults(ModelConfig.class));
 
     /**
      * Largest mean absolute difference (0-255 scale) from the source crop. Faithful decodes of the variants stay

@@ -14,8 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.imagetagger.image.imageio.BufferedImageRows;
-import dev.imagetagger.model.ModelConfig.ChannelOrder;
-import dev.imagetagger.model.ModelConfig.TensorLayout;
 
 class PreprocessorTest {
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,12 +22,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.imagetagger.classify.ClassifyConfig;
 import dev.imagetagger.model.ModelConfig;
+import dev.imagetagger.tagging.TagSchema;
 import io.smallrye.config.ConfigMapping;
 
 /** The function's runtime, configuration and logs, and the HTTP APIs in front of it. */
 class TemplateFunctionAndApiTest {
 
     private final SamTemplate template = SamTemplate.load();
+
+    /**
+     * A tag key prefix the function would refuse at start-up must be refused at deploy time, and one it accepts must
+     * deploy: the parameter's AllowedPattern is the function's rule, and both judge documented-style examples alike.
+     */
+    @Test
+    void theTagKeyPrefixParameterAcceptsExactlyThePrefixesTheFunctionAccepts() {
+        String allowed = template.root().path("Parameters").path("TagKeyPrefix").path("AllowedPattern").asText();
+        assertEquals(TagSchema.PREFIX_RULE, allowed);
+
+        Pattern parameter = Pattern.compile(allowed);
+        for (String prefix : List.of("tagger-", "Project", "photos/ai:", "a+b=c.d_e@f", "étiquette ", "写真-",
+                "x".repeat(120), "", "x".repeat(121), "aws:tagger-", "AWS:tagger-", "tag,ger", "tag\tger", "tag*",
+                "tag#ger", "jack-o'-lantern")) {
+            boolean functionAccepts;
+            try {
+                new TagSchema(prefix);
+                functionAccepts = true;
+            } catch (IllegalArgumentException e) {
+                functionAccepts = false;
+            }
+            assertEquals(functionAccepts, parameter.matcher(prefix).matches(), prefix);
+        }
+        assertTrue(parameter.matcher(template.defaults().get("TagKeyPrefix")).matches());
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"x86_64", "arm64"})

@@ -8,17 +8,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Prediction;
 
+/**
+ * Our tags against S3's documented tag rules, with documented-style examples rather than the code's own pattern.
+ * From the Amazon S3 User Guide, "Categorizing your storage using tags" (object tagging):
+ * <ul>
+ * <li>"You can associate up to 10 tags with an object. Tags that are associated with an object must have unique tag
+ * keys."</li>
+ * <li>"A tag key can be up to 128 Unicode characters in length, and tag values can be up to 256 Unicode characters in
+ * length. Amazon S3 object tags are internally represented in UTF-16. Note that in UTF-16, characters consume either 1
+ * or 2 character positions."</li>
+ * <li>"The key and values are case sensitive."</li>
+ * <li>Its examples: {@code PHI=True}, {@code Classification=PHI}, {@code Project=Blue},
+ * {@code Project=x Classification=confidential}.</li>
+ * </ul>
+ * And from the tag restrictions it refers to, and S3's API reference ({@code S3Tag}, {@code Tag}): keys and values
+ * may hold letters, numbers and spaces representable in UTF-8, and {@code + - = . _ : / @} (the API's pattern:
+ * {@code ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$}); keys have 1 to 128 characters and values 0 to 256; system tags
+ * begin with {@code aws:}, which a user-defined key may not.
+ */
 class TagSchemaTest {
 
-    /** S3's allowed tag characters: letters, digits, spaces and + - = . _ : / @ */
-    private static final Pattern S3_ALLOWED = Pattern.compile("[\\p{L}\\p{N}\\s+\\-=._:/@]*");
+    /** Every character S3 documents as allowed that is not a letter, a number or a space. */
+    private static final String DOCUMENTED_SYMBOLS = "+-=._:/@";
+
     private final TagSchema schema = new TagSchema("tagger-");
 
     @Test
@@ -31,9 +49,87 @@ class TagSchemaTest {
         assertEquals("jack-o-lantern", tags.get("tagger-label"));
         assertEquals("607:jack-o-lantern:0.9100/134:crane:0.0500/517:crane:0.0400", tags.get("tagger-top"));
         tags.forEach((key, value) -> {
-            assertTrue(S3_ALLOWED.matcher(key).matches() && key.length() <= 128, key);
-            assertTrue(S3_ALLOWED.matcher(value).matches() && value.length() <= 256, value);
+            assertDocumented(key, 128);
+            assertDocumented(value, 256);
         });
+    }
+
+    @Test
+    void punctuationS3DoesNotListBecomesSpacesAndNonAsciiLettersStay() {
+        Map<String, String> tags = schema.forClassification(classification(
+                new Prediction(1, "Rock, paper; scissors!", null, "jouets!", 0.5f),
+                new Prediction(2, "Café crème", null, null, 0.3f),
+                new Prediction(3, "猫", null, null, 0.2f)), 3);
+
+        assertEquals("Rock paper scissors", tags.get("tagger-label"));
+        assertEquals("jouets", tags.get("tagger-category"));
+        assertEquals("1:Rock paper scissors:0.5000/2:Café crème:0.3000/3:猫:0.2000", tags.get("tagger-top"));
+    }
+
+    @Test
+    void tabsAndLineBreaksAreNotTheSpacesS3Allows() {
+        Map<String, String> tags = schema.forClassification(classification(
+                new Prediction(1, "sea\tlion", null, "marine\nmammal", 0.5f)), 1);
+
+        assertEquals("sea lion", tags.get("tagger-label"));
+        assertEquals("marine mammal", tags.get("tagger-category"));
+        assertThrows(IllegalArgumentException.class, () -> new TagSchema("tag\tger-"));
+    }
+
+    @Test
+    void valuesAreCutAt256Utf16PositionsAndNeverInsideACharacter() {
+        assertEquals("x".repeat(256), TagSchema.value("x".repeat(256)));
+        assertEquals("x".repeat(256), TagSchema.value("x".repeat(300)));
+
+        // U+1D49C MATHEMATICAL SCRIPT CAPITAL A is a letter taking two UTF-16 positions.
+        String scriptA = new String(Character.toChars(0x1D49C));
+        String cut = TagSchema.value("x" + scriptA.repeat(200));
+        assertEquals(255, cut.length(), "the 128th letter would straddle position 256");
+        assertEquals("x" + scriptA.repeat(127), cut);
+        assertDocumented(cut, 256);
+    }
+
+    @Test
+    void aPrefixLeavesRoomForOurLongestKeyWithin128Characters() {
+        String longest = "p".repeat(120);
+        TagSchema roomy = new TagSchema(longest);
+        assertEquals(128, roomy.category().length());
+
+        assertThrows(IllegalArgumentException.class, () -> new TagSchema("p".repeat(121)));
+    }
+
+    @Test
+    void documentedStylePrefixesAreAccepted() {
+        for (String prefix : List.of("tagger-", "Project", "Classification:", "photos/ai@v2 ", "a+b=c.d_e-",
+                "étiquette-", "写真-", "Ключ_")) {
+            assertEquals(prefix + "status", new TagSchema(prefix).status(), prefix);
+        }
+    }
+
+    @Test
+    void prefixesS3WouldRefuseFailAtStartUp() {
+        for (String prefix : List.of("", "aws:", "aws:tagger-", "tag,ger", "tag*", "tag#", "tag'ger", "tag;ger",
+                "(tagger)", "tag\nger")) {
+            assertThrows(IllegalArgumentException.class, () -> new TagSchema(prefix), prefix);
+        }
+    }
+
+    @Test
+    void keysAreCaseSensitiveSoAUsersLookAlikeTagIsTheUsers() {
+        Map<String, String> existing = new LinkedHashMap<>(Map.of("Tagger-status", "mine", "PHI", "True",
+                "Project", "Blue"));
+        Map<String, String> merged = schema.merge(existing, schema.forRejection(Outcome.CORRUPT, "m1")).orElseThrow();
+
+        assertEquals(Map.of("Tagger-status", "mine", "PHI", "True", "Project", "Blue", "tagger-status", "corrupt",
+                "tagger-model", "m1"), merged);
+    }
+
+    /** Checks {@code text} character by character against S3's documented rule, and its length in UTF-16. */
+    private static void assertDocumented(String text, int maxLength) {
+        assertTrue(text.length() <= maxLength, text.length() + " > " + maxLength + ": " + text);
+        text.codePoints().forEach(c -> assertTrue(Character.isLetter(c) || isNumber(c) || Character.isSpaceChar(c)
+                || DOCUMENTED_SYMBOLS.indexOf(c) >= 0,
+                "'" + Character.toString(c) + "' in " + text));
     }
 
     @Test
@@ -133,11 +229,10 @@ class TagSchemaTest {
         assertFalse(schema.alreadyTagged(full, "m1", true), "seven user tags leave one");
     }
 
-    @Test
-    void aPrefixS3WouldRefuseFailsAtStartUp() {
-        assertThrows(IllegalArgumentException.class, () -> new TagSchema("aws:tagger-"));
-        assertThrows(IllegalArgumentException.class, () -> new TagSchema("tag,ger"));
-        assertThrows(IllegalArgumentException.class, () -> new TagSchema(""));
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     private static Classification classification(Prediction... predictions) {

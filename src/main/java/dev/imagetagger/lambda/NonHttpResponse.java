@@ -1,4 +1,4 @@
-package dev.imagetagger.events;
+package dev.imagetagger.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

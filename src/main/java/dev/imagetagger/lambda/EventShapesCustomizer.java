@@ -1,4 +1,4 @@
-package dev.imagetagger.events;
+package dev.imagetagger.lambda;
 
 import java.io.IOException;
 
@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+
+import dev.imagetagger.events.Invocations;
 
 /**
  * Lets the one (HTTP) Lambda handler receive every trigger. The Lambda poll loop reads each invocation as an API
@@ -70,7 +72,7 @@ public class EventShapesCustomizer implements ObjectMapperCustomizer {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonNode tree = context.readTree(parser);
-            if (EventKind.of(tree) != EventKind.HTTP) {
+            if (!Invocations.isHttp(tree)) {
                 return new NonHttpEvent(tree);
             }
             try (JsonParser replay = tree.traverse(parser.getCodec())) {

@@ -1,4 +1,4 @@
-package dev.imagetagger.events;
+package dev.imagetagger.lambda;
 
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
@@ -11,10 +11,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
+import dev.imagetagger.events.EventDispatcher;
+
 /**
  * Routes non-HTTP invocations past the HTTP handler to the {@link EventDispatcher}; HTTP requests go on to the REST
  * layer untouched. An exception from the dispatcher becomes a Lambda function error, which keeps Lambda's retries and
- * on-failure destinations working.
+ * on-failure destinations working. {@link RoutingCheck} proves at start-up that this decorator applies.
  */
 @Decorator
 @Priority(10)
@@ -31,7 +33,8 @@ public abstract class NonHttpEventRouter implements RequestHandler<APIGatewayV2H
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         if (event instanceof NonHttpEvent nonHttp) {
-            return new NonHttpResponse(dispatcher.handle(nonHttp.json(), context.getAwsRequestId()));
+            return new NonHttpResponse(
+                    AnswerWriter.write(dispatcher.handle(nonHttp.json(), context.getAwsRequestId())));
         }
         return http.handleRequest(event, context);
     }
