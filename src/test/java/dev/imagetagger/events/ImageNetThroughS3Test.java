@@ -11,11 +11,13 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.imagetagger.classify.Classifier;
+import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.LabelledPhoto;
 import dev.imagetagger.fixtures.LambdaInvoker;
 import dev.imagetagger.fixtures.S3MockServer;
@@ -30,7 +32,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * the classifier says of its bytes, and the tags reach the model's accuracy.
  */
 @QuarkusTest
-@QuarkusTestResource(value = S3MockServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(S3MockServer.class)
+@ExtendWith(EmptyBucket.class)
 class ImageNetThroughS3Test {
 
     @Inject
