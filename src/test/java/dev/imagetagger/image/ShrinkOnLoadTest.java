@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -80,7 +81,7 @@ class ShrinkOnLoadTest {
         int labelled = 0;
         int fastRight = 0;
         int fullRight = 0;
-        for (Photo photo : photos()) {
+        for (Photo photo : (Iterable<Photo>) photos()::iterator) {
             DecodedImage fast = DECODER.decode(photo.bytes(), PREPROCESSOR.resizeShorterSide());
             DecodedImage full = fullResolution(photo.bytes());
             double psnr = psnr(PREPROCESSOR.uprightCrop(fast), PREPROCESSOR.uprightCrop(full));
@@ -116,24 +117,27 @@ class ShrinkOnLoadTest {
     private record Photo(String name, byte[] bytes, int classIndex) {
     }
 
-    /** Every JPEG in the shared images (arithmetic-coded and CMYK ones take the fallback: equal by construction). */
-    private static List<Photo> photos() {
-        List<Photo> photos = new ArrayList<>();
-        for (String set : new String[] { "imagenet-sample", "formats", "jpeg-structures", "large" }) {
-            try (Stream<Path> files = Files.list(Shared.images(set))) {
-                files.filter(f -> f.toString().matches(".*\\.(jpg|JPEG)$")).sorted()
-                        .forEach(f -> photos.add(new Photo(set + "/" + f.getFileName(), Shared.read(f), -1)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /**
+     * Every JPEG in the shared images (arithmetic-coded and CMYK ones take the fallback: equal by construction), then
+     * the upscales, read or made one at a time: all of them at once and the full decode of an 8000 x 6000 photo do not
+     * fit in the Lambda-sized heap the tests run in.
+     */
+    private static Stream<Photo> photos() {
+        Stream<Photo> shared = Stream.of("imagenet-sample", "formats", "jpeg-structures", "large")
+                .flatMap(set -> jpegs(set).stream()) // the paths only: a flatMap's iterator buffers a whole set
+                .map(f -> new Photo(f.getParent().getFileName() + "/" + f.getFileName(), Shared.read(f), -1));
+        Stream<Photo> upscales = LabelledPhoto.imageNetSample().stream()
+                .flatMap(photo -> IntStream.of(UPSCALES).mapToObj(factor -> new Photo(factor + "x " + photo.name(),
+                        upscaled(photo.bytes(), factor), photo.classIndex())));
+        return Stream.concat(shared, upscales);
+    }
+
+    private static List<Path> jpegs(String set) {
+        try (Stream<Path> files = Files.list(Shared.images(set))) {
+            return files.filter(f -> f.toString().matches(".*\\.(jpg|JPEG)$")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (LabelledPhoto photo : LabelledPhoto.imageNetSample()) {
-            for (int factor : UPSCALES) {
-                photos.add(new Photo(factor + "x " + photo.name(), upscaled(photo.bytes(), factor),
-                        photo.classIndex()));
-            }
-        }
-        return photos;
     }
 
     /** The photo at {@code factor} times its size (bilinear), re-encoded as a baseline 4:2:0 JPEG by the JDK. */
