@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.fixtures.EmptyBucket;
+import dev.imagetagger.fixtures.ImageNetAnswers;
 import dev.imagetagger.fixtures.LabelledPhoto;
 import dev.imagetagger.fixtures.LambdaInvoker;
 import dev.imagetagger.fixtures.S3MockServer;
@@ -58,12 +60,14 @@ class ImageNetThroughS3Test {
 
         LambdaInvoker.invoke(event).then().statusCode(200);
 
+        List<Classification> answers = ImageNetAnswers.topFive(classifier);
         int correct = 0;
-        for (LabelledPhoto photo : photos) {
+        for (int i = 0; i < photos.size(); i++) {
+            LabelledPhoto photo = photos.get(i);
             String key = key(photo);
             String tagged = s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().stream()
                     .filter(t -> t.key().equals("tagger-class")).findFirst().orElseThrow().value();
-            int expected = classifier.classify(photo.bytes(), 1, 0f).predictions().get(0).index();
+            int expected = answers.get(i).predictions().get(0).index();
             assertEquals(Integer.toString(expected), tagged, key);
             correct += tagged.equals(Integer.toString(photo.classIndex())) ? 1 : 0;
         }
