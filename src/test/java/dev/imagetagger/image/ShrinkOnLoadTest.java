@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.LabelledPhoto;
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.imageio.ImageIoDecoder;
 import dev.imagetagger.image.jpeg.JpegDecoder;
@@ -39,6 +40,7 @@ import dev.imagetagger.model.Sessions;
  * top-1 class. Every JPEG of the shared images takes part, and so do 2x and 3x upscales of every ImageNet photo:
  * the samples themselves are too small for any scaling to apply, and phone photos are what scaling is for.
  */
+@LambdaSizedHeap
 class ShrinkOnLoadTest {
 
     /**
