@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.LambdaInvoker;
 import dev.imagetagger.fixtures.S3MockServer;
 import dev.imagetagger.fixtures.SampleEvents;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * against the native executable where the shared fixtures are not available.
  */
 @QuarkusTest
-@QuarkusTestResource(value = S3MockServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(S3MockServer.class)
+@ExtendWith(EmptyBucket.class)
 public class SelfContainedFunctionTest {
 
     private static final int FOX_SQUIRREL = 335;

@@ -13,7 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.S3MockServer;
 import dev.imagetagger.fixtures.SampleEvents;
 import dev.imagetagger.fixtures.Shared;
@@ -25,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code POST /classify} with a JSON body naming an S3 object, through the Lambda HTTP path, against S3Mock. */
 @QuarkusTest
-@QuarkusTestResource(value = S3MockServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(S3MockServer.class)
+@ExtendWith(EmptyBucket.class)
 class ClassifyByReferenceTest {
 
     private static S3Client s3;

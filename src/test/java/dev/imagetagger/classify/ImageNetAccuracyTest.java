@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.ImageNetAnswers;
 import dev.imagetagger.fixtures.LabelledPhoto;
 import dev.imagetagger.model.ModelSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,10 +36,12 @@ class ImageNetAccuracyTest {
         List<LabelledPhoto> photos = LabelledPhoto.imageNetSample();
         assertEquals(200, photos.size());
 
+        List<Classification> answers = ImageNetAnswers.topFive(classifier);
         int top1 = 0;
         int top5 = 0;
-        for (LabelledPhoto photo : photos) {
-            List<Prediction> predictions = classifier.classify(photo.bytes(), 5, 0f).predictions();
+        for (int i = 0; i < photos.size(); i++) {
+            LabelledPhoto photo = photos.get(i);
+            List<Prediction> predictions = answers.get(i).predictions();
             assertEquals(5, predictions.size(), photo.name());
             top1 += predictions.get(0).index() == photo.classIndex() ? 1 : 0;
             top5 += predictions.stream().anyMatch(p -> p.index() == photo.classIndex()) ? 1 : 0;

@@ -11,11 +11,15 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Classifier;
+import dev.imagetagger.fixtures.EmptyBucket;
+import dev.imagetagger.fixtures.ImageNetAnswers;
 import dev.imagetagger.fixtures.LabelledPhoto;
 import dev.imagetagger.fixtures.LambdaInvoker;
 import dev.imagetagger.fixtures.S3MockServer;
@@ -30,7 +34,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * the classifier says of its bytes, and the tags reach the model's accuracy.
  */
 @QuarkusTest
-@QuarkusTestResource(value = S3MockServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(S3MockServer.class)
+@ExtendWith(EmptyBucket.class)
 class ImageNetThroughS3Test {
 
     @Inject
@@ -55,12 +60,14 @@ class ImageNetThroughS3Test {
 
         LambdaInvoker.invoke(event).then().statusCode(200);
 
+        List<Classification> answers = ImageNetAnswers.topFive(classifier);
         int correct = 0;
-        for (LabelledPhoto photo : photos) {
+        for (int i = 0; i < photos.size(); i++) {
+            LabelledPhoto photo = photos.get(i);
             String key = key(photo);
             String tagged = s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().stream()
                     .filter(t -> t.key().equals("tagger-class")).findFirst().orElseThrow().value();
-            int expected = classifier.classify(photo.bytes(), 1, 0f).predictions().get(0).index();
+            int expected = answers.get(i).predictions().get(0).index();
             assertEquals(Integer.toString(expected), tagged, key);
             correct += tagged.equals(Integer.toString(photo.classIndex())) ? 1 : 0;
         }

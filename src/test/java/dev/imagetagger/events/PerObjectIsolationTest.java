@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.events.Answer.BatchResults.Code;
 import dev.imagetagger.events.Answer.BatchResults.TaskResult;
 import dev.imagetagger.fixtures.Configs;
+import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.S3MockServer;
 import dev.imagetagger.fixtures.SampleEvents;
 import dev.imagetagger.fixtures.Shared;
@@ -44,20 +46,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * image. The dispatcher is built as the application builds it, against a real S3Mock, the real model and the sample
  * events; the fault is injected into the classifier for one image's bytes, as the fault proxy injects S3's.
  */
+@ExtendWith(EmptyBucket.class)
 class PerObjectIsolationTest {
 
     private static final String GOLFCART = "imagenet-sample/n03445924_golfcart.JPEG";
     private static final String TRAFFIC_LIGHT = "imagenet-sample/n06874185_traffic_light.JPEG";
     private static final String ROBIN = "imagenet-sample/n01558993_robin.JPEG";
     private static final String ROBIN_KEY = "uploads/robin in the garden été.jpg";
-    private static final S3MockServer S3_MOCK = new S3MockServer();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static S3Client s3;
     private static ModelSession model;
 
     @BeforeAll
     static void start() {
-        S3_MOCK.start();
         s3 = S3MockServer.client();
         model = Sessions.open(Map.of());
     }
@@ -65,7 +66,6 @@ class PerObjectIsolationTest {
     @AfterAll
     static void stop() {
         Sessions.close(model);
-        S3_MOCK.stop();
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.LambdaInvoker;
 import dev.imagetagger.fixtures.S3MockServer;
 import dev.imagetagger.fixtures.SampleEvents;
@@ -30,7 +32,8 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * server; every assertion reads the tags back from S3.
  */
 @QuarkusTest
-@QuarkusTestResource(value = S3MockServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(S3MockServer.class)
+@ExtendWith(EmptyBucket.class)
 class S3EventTaggingTest {
 
     private static final String ROBIN = "imagenet-sample/n01558993_robin.JPEG";

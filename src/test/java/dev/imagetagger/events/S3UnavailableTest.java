@@ -30,6 +30,12 @@ class S3UnavailableTest {
                     "tagger.s3.region", "us-east-1", "tagger.s3.api-call-timeout", "10s",
                     "tagger.s3.allowed-buckets", "image-tagger-demo");
         }
+
+        /** No S3Mock configuration: the endpoint above is the only one. */
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
     }
 
     @Test

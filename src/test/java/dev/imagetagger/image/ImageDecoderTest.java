@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.imagetagger.classify.Preprocessing;
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.Csv;
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.model.ModelConfig;
 
@@ -23,6 +24,7 @@ import dev.imagetagger.model.ModelConfig;
  * pixel by pixel: a decoder that drops the ICC profile, inverts CMYK, brightens grey, takes the wrong GIF frame or
  * ignores EXIF orientation is far off.
  */
+@LambdaSizedHeap
 class ImageDecoderTest {
 
     private static final Path FORMATS = Shared.images("formats");

@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.imagetagger.classify.Preprocessing;
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.LabelledPhoto;
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.imageio.ImageIoDecoder;
 import dev.imagetagger.image.jpeg.JpegDecoder;
@@ -40,6 +40,7 @@ import dev.imagetagger.model.Sessions;
  * top-1 class. Every JPEG of the shared images takes part, and so do 2x and 3x upscales of every ImageNet photo:
  * the samples themselves are too small for any scaling to apply, and phone photos are what scaling is for.
  */
+@LambdaSizedHeap
 class ShrinkOnLoadTest {
 
     /**
@@ -60,7 +61,7 @@ class ShrinkOnLoadTest {
     private static final int[] UPSCALES = { 2, 3 };
 
     private static final ImageDecoder DECODER = new ImageDecoder(Configs.defaults(ImageLimits.class));
-    private static final Preprocessor PREPROCESSOR = Preprocessing.of(Configs.defaults(ModelConfig.class));
+    private static final Preprocessor PREPROCESSOR = Preprocessor.of(Configs.defaults(ModelConfig.class));
     private static ModelSession session;
 
     @BeforeAll
@@ -82,10 +83,9 @@ class ShrinkOnLoadTest {
         int labelled = 0;
         int fastRight = 0;
         int fullRight = 0;
-        for (Photo photo : photos()) {
-            byte[] bytes = photo.bytes().get(); // made one at a time: all of them would not fit a Lambda-sized heap
-            DecodedImage fast = DECODER.decode(bytes, PREPROCESSOR.resizeShorterSide());
-            DecodedImage full = fullResolution(bytes);
+        for (Photo photo : (Iterable<Photo>) photos()::iterator) {
+            DecodedImage fast = DECODER.decode(photo.bytes(), PREPROCESSOR.resizeShorterSide());
+            DecodedImage full = fullResolution(photo.bytes());
             double psnr = psnr(PREPROCESSOR.uprightCrop(fast), PREPROCESSOR.uprightCrop(full));
             psnrs.add(psnr);
             if (psnr < MIN_PSNR) {
@@ -116,27 +116,30 @@ class ShrinkOnLoadTest {
     }
 
     /** A photo and its ImageNet class index, or -1 when it has none. */
-    private record Photo(String name, Supplier<byte[]> bytes, int classIndex) {
+    private record Photo(String name, byte[] bytes, int classIndex) {
     }
 
-    /** Every JPEG in the shared images (arithmetic-coded and CMYK ones take the fallback: equal by construction). */
-    private static List<Photo> photos() {
-        List<Photo> photos = new ArrayList<>();
-        for (String set : new String[] { "imagenet-sample", "formats", "jpeg-structures", "large" }) {
-            try (Stream<Path> files = Files.list(Shared.images(set))) {
-                files.filter(f -> f.toString().matches(".*\\.(jpg|JPEG)$")).sorted()
-                        .forEach(f -> photos.add(new Photo(set + "/" + f.getFileName(), () -> Shared.read(f), -1)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /**
+     * Every JPEG in the shared images (arithmetic-coded and CMYK ones take the fallback: equal by construction), then
+     * the upscales, read or made one at a time: all of them at once and the full decode of an 8000 x 6000 photo do not
+     * fit in the Lambda-sized heap the tests run in.
+     */
+    private static Stream<Photo> photos() {
+        Stream<Photo> shared = Stream.of("imagenet-sample", "formats", "jpeg-structures", "large")
+                .flatMap(set -> jpegs(set).stream()) // the paths only: a flatMap's iterator buffers a whole set
+                .map(f -> new Photo(f.getParent().getFileName() + "/" + f.getFileName(), Shared.read(f), -1));
+        Stream<Photo> upscales = LabelledPhoto.imageNetSample().stream()
+                .flatMap(photo -> IntStream.of(UPSCALES).mapToObj(factor -> new Photo(factor + "x " + photo.name(),
+                        upscaled(photo.bytes(), factor), photo.classIndex())));
+        return Stream.concat(shared, upscales);
+    }
+
+    private static List<Path> jpegs(String set) {
+        try (Stream<Path> files = Files.list(Shared.images(set))) {
+            return files.filter(f -> f.toString().matches(".*\\.(jpg|JPEG)$")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (LabelledPhoto photo : LabelledPhoto.imageNetSample()) {
-            for (int factor : UPSCALES) {
-                photos.add(new Photo(factor + "x " + photo.name(), () -> upscaled(photo.bytes(), factor),
-                        photo.classIndex()));
-            }
-        }
-        return photos;
     }
 
     /** The photo at {@code factor} times its size (bilinear), re-encoded as a baseline 4:2:0 JPEG by the JDK. */

@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.CorruptImageException;
 
@@ -22,6 +23,7 @@ import dev.imagetagger.image.CorruptImageException;
  * {@link CorruptImageException}, an {@link UnsupportedJpegException} or an image, quickly; anything else fails the
  * test with what reproduces it (the seed file, the input's seed and its mutation).
  */
+@LambdaSizedHeap
 class JpegDecoderFuzzTest {
 
     private static final long SEED = 20261130L;

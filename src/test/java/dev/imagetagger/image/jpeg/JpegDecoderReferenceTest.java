@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
 
 /**
@@ -28,6 +29,7 @@ import dev.imagetagger.fixtures.Shared;
  * box-averaged by the same factor. The JDK colour-manages files with an ICC profile and this decoder does not, so the
  * reference decodes the same file with its ICC profile segments removed.
  */
+@LambdaSizedHeap
 class JpegDecoderReferenceTest {
 
     /**

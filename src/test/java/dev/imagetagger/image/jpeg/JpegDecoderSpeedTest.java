@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
 
 /**
@@ -20,6 +21,7 @@ import dev.imagetagger.fixtures.Shared;
  * 48 MP photo: this decoder at 1/8 against the JDK decoding every pixel. The thread's CPU time is printed too, as it
  * is less disturbed by other processes than the wall time.
  */
+@LambdaSizedHeap
 class JpegDecoderSpeedTest {
 
     @Test

@@ -7,12 +7,14 @@ import java.lang.management.ManagementFactory;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.PngEncoder;
 
 /**
  * Images at the edges of the caller's 64,000,000-pixel limit, where the row arithmetic could overflow: every value is
  * checked, and the decoder's own allocations stay at two rows whatever the height.
  */
+@LambdaSizedHeap
 class PngExtremeSizesTest {
 
     private static final com.sun.management.ThreadMXBean THREADS =

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.PngEncoder;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.CorruptImageException;
@@ -22,6 +23,7 @@ import dev.imagetagger.image.CorruptImageException;
  * {@link CorruptImageException} or {@link UnsupportedPngException}, within a time bound. Anything else fails with the
  * input's number and mutations, which the seed reproduces.
  */
+@LambdaSizedHeap
 class PngFuzzTest {
 
     private static final long SEED = 20261130L;

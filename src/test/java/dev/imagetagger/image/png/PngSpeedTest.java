@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.PngEncoder;
 import dev.imagetagger.image.PixelRows;
 import dev.imagetagger.image.imageio.BufferedImageRows;
@@ -19,6 +20,7 @@ import dev.imagetagger.image.imageio.BufferedImageRows;
  * with the path it replaces ({@code ImageIO.read}, then {@code PixelRows}). ImageIO needs the whole raster, more than
  * the test heap holds; run with a larger heap (e.g. {@code _JAVA_OPTIONS=-Xmx3g}) to measure it too.
  */
+@LambdaSizedHeap
 class PngSpeedTest {
 
     private static final com.sun.management.ThreadMXBean THREADS =
