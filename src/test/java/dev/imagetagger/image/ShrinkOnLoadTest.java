@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.classify.Preprocessing;
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.LabelledPhoto;
 import dev.imagetagger.fixtures.LambdaSizedHeap;
@@ -61,7 +62,7 @@ class ShrinkOnLoadTest {
     private static final int[] UPSCALES = { 2, 3 };
 
     private static final ImageDecoder DECODER = new ImageDecoder(Configs.defaults(ImageLimits.class));
-    private static final Preprocessor PREPROCESSOR = Preprocessor.of(Configs.defaults(ModelConfig.class));
+    private static final Preprocessor PREPROCESSOR = Preprocessing.of(Configs.defaults(ModelConfig.class));
     private static ModelSession session;
 
     @BeforeAll
