@@ -181,20 +181,21 @@ request=$(jq -n \
   } + $source')
 
 # What one object costs besides the job, in us-east-1 on x86_64 (README, "Speed, memory and cost"): Lambda's
-# $0.0000166667 per GB-second and $0.20 per million requests, for ~100 ms (web-sized photo) to ~350 ms (12 MP photo);
-# S3's GetObjectTagging and GetObject ($0.0004 per 1,000 each) and PutObjectTagging ($0.005 per 1,000).
+# $0.0000166667 per GB-second and $0.20 per million requests, for ~120 ms (web-sized photo) to ~130 ms (12 MP photo,
+# decoded at 1/8); S3's two GetObjectTagging, GetObject and HeadObject ($0.0004 per 1,000 each) and PutObjectTagging
+# ($0.005 per 1,000).
 # Batch Operations: $0.25 per job and $1.00 per million objects.
 estimate_cost() {
   local objects=$1 memory_mb=$2
   awk -v n="$objects" -v mb="$memory_mb" 'BEGIN {
     batch = 0.25 + n * 1.00 / 1e6
-    lambda_low = n * (0.100 * mb / 1024 * 0.0000166667 + 0.20 / 1e6)
-    lambda_high = n * (0.350 * mb / 1024 * 0.0000166667 + 0.20 / 1e6)
-    s3 = n * (0.0004 + 0.0004 + 0.005) / 1000
+    lambda_low = n * (0.120 * mb / 1024 * 0.0000166667 + 0.20 / 1e6)
+    lambda_high = n * (0.130 * mb / 1024 * 0.0000166667 + 0.20 / 1e6)
+    s3 = n * (4 * 0.0004 + 0.005) / 1000
     printf "Batch Operations: $%.2f ($0.25 per job + $1.00 per million objects)\n", batch
-    printf "Lambda:           $%.2f to $%.2f (%d MB, ~100 ms per web-sized photo to ~350 ms per 12 MP photo)\n",
+    printf "Lambda:           $%.2f to $%.2f (%d MB, ~120 ms per web-sized photo to ~130 ms per 12 MP photo)\n",
       lambda_low, lambda_high, mb
-    printf "S3 requests:      $%.2f (a tag read, a read and a tag write per object)\n", s3
+    printf "S3 requests:      $%.2f (two tag reads, a read, a HEAD and a tag write per object)\n", s3
     printf "Estimated total:  $%.2f to $%.2f (us-east-1 prices, x86_64; objects already tagged cost less)\n",
       batch + lambda_low + s3, batch + lambda_high + s3
   }'

@@ -177,11 +177,11 @@ class BackfillScriptTest {
 
         assertEquals(0, run.exit, run.output);
         assertThat(run.output, containsString("The job would process 1000000 objects"));
-        // README, "Speed, memory and cost": Lambda $1.87 (100 ms) to $6.03 (350 ms), S3 requests $5.80 per million.
+        // README, "Speed, memory and cost": Lambda $2.20 (120 ms) to $2.37 (130 ms), S3 requests $6.60 per million.
         assertThat(run.output, containsString("Batch Operations: $1.25 "));
-        assertThat(run.output, containsString("Lambda:           $1.87 to $6.03 (1024 MB"));
-        assertThat(run.output, containsString("S3 requests:      $5.80 "));
-        assertThat(run.output, containsString("Estimated total:  $8.92 to $13.08 "));
+        assertThat(run.output, containsString("Lambda:           $2.20 to $2.37 (1024 MB"));
+        assertThat(run.output, containsString("S3 requests:      $6.60 "));
+        assertThat(run.output, containsString("Estimated total:  $10.05 to $10.22 "));
     }
 
     @Test
