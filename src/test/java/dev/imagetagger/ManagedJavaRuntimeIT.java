@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.imagetagger.events.UnrecognisedEventException;
+import dev.imagetagger.fixtures.DemoBucket;
 import dev.imagetagger.fixtures.ManagedJavaRuntime;
 import dev.imagetagger.fixtures.RuntimeApiServer;
 import dev.imagetagger.fixtures.RuntimeApiServer.Answer;
@@ -298,12 +299,10 @@ class ManagedJavaRuntimeIT {
     }
 
     private static void put(String key, String image) {
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(Shared.image(image)));
+        DemoBucket.put(s3, key, image);
     }
 
     private static Map<String, String> tags(String key) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
+        return DemoBucket.tags(s3, key);
     }
 }

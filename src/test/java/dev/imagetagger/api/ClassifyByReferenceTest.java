@@ -8,13 +8,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.imagetagger.fixtures.DemoBucket;
 import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.S3MockServer;
 import dev.imagetagger.fixtures.SampleEvents;
@@ -97,8 +97,6 @@ class ClassifyByReferenceTest {
     }
 
     private static Map<String, String> tags(String key) {
-        Map<String, String> tags = new HashMap<>();
-        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
+        return DemoBucket.tags(s3, key);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.events.Answer.BatchResults.Code;
 import dev.imagetagger.events.Answer.BatchResults.TaskResult;
+import dev.imagetagger.fixtures.DemoBucket;
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.S3MockServer;
@@ -37,7 +37,6 @@ import dev.imagetagger.tagging.MetricsConfig;
 import dev.imagetagger.tagging.ObjectTagger;
 import dev.imagetagger.tagging.TagConfig;
 import dev.imagetagger.tagging.TaggingLog;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -151,12 +150,10 @@ class PerObjectIsolationTest {
     }
 
     private static void put(String key, String image) {
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(Shared.image(image)));
+        DemoBucket.put(s3, key, image);
     }
 
     private static Map<String, String> tags(String key) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
+        return DemoBucket.tags(s3, key);
     }
 }
