@@ -14,7 +14,7 @@ import dev.imagetagger.image.png.PngHeader;
  * Decodes image bytes to pixels, safely: the format comes from the content, the byte size is checked before anything
  * is read and the size from the header before any pixel is decoded, and every decoder failure becomes a
  * {@link CorruptImageException} rather than a server error. JPEG and PNG, nearly every upload, are decoded in plain
- * Java without the full-size image; ImageIO (and AWT, and its ~0.4 s set-up) is only reached for the other formats.
+ * Java without the full-size image; ImageIO (and AWT, and its 0.1 to 0.4 s set-up) is reached only for the others.
  */
 @ApplicationScoped
 public class ImageDecoder {
