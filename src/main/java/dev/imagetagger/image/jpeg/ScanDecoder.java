@@ -104,12 +104,12 @@ final class ScanDecoder {
                     throw new CorruptImageException("A JPEG scan names the same component twice.");
                 }
             }
-            int tables = data[start + 2 + 2 * i] & 0xFF;
-            c.dcTable = this.tables.dc[(tables >> 4) & 3];
-            c.acTable = this.tables.ac[tables & 3];
-            if (tables >> 4 > 3 || (tables & 15) > 3) {
+            int selectors = data[start + 2 + 2 * i] & 0xFF;
+            if (selectors >> 4 > 3 || (selectors & 15) > 3) {
                 throw new CorruptImageException("A JPEG scan names a Huffman table outside 0 to 3.");
             }
+            c.dcTable = tables.dc[selectors >> 4];
+            c.acTable = tables.ac[selectors & 15];
             scanComponents[i] = c;
             blocksPerMcu += c.h * c.v;
         }
@@ -127,9 +127,11 @@ final class ScanDecoder {
             boolean dc = spectralStart == 0;
             if (spectralEnd > 63 || spectralStart > spectralEnd || (dc && spectralEnd != 0) || (!dc && count != 1)
                     || approximationLow > 13 || (approximationHigh != 0 && approximationHigh != approximationLow + 1)) {
-                throw new CorruptImageException("A JPEG progressive scan has an invalid spectral band or bit position.");
+                throw new CorruptImageException(
+                        "A JPEG progressive scan has an invalid spectral band or bit position.");
             }
-            mode = dc ? (approximationHigh == 0 ? DC_FIRST : DC_REFINE) : (approximationHigh == 0 ? AC_FIRST : AC_REFINE);
+            boolean first = approximationHigh == 0;
+            mode = dc ? (first ? DC_FIRST : DC_REFINE) : (first ? AC_FIRST : AC_REFINE);
         }
         for (Component c : scanComponents) {
             boolean needsDc = mode == BASELINE || mode == BASELINE_DC_ONLY || mode == DC_FIRST;
@@ -341,7 +343,8 @@ final class ScanDecoder {
                 int value = 0;
                 if (size != 0) {
                     if (size != 1) {
-                        throw new CorruptImageException("A JPEG refinement scan holds a coefficient of more than 1 bit.");
+                        throw new CorruptImageException(
+                                "A JPEG refinement scan holds a coefficient of more than 1 bit.");
                     }
                     value = in.bit() != 0 ? plusOne : minusOne;
                 } else if (run != 15) {
