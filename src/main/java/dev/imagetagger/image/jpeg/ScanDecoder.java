@@ -253,7 +253,8 @@ final class ScanDecoder {
         int[] quant = c.quant;
         c.dcPredictor += dcDifference(c);
         b[0] = c.dcPredictor * quant[0];
-        boolean hasAc = false;
+        int rows = 0; // bit r set: row r holds a non-zero AC coefficient
+        int columns = 0;
         HuffmanTable ac = c.acTable;
         for (int k = 1; k < 64; ) {
             int symbol = in.decode(ac);
@@ -272,12 +273,13 @@ final class ScanDecoder {
             }
             int z = CodingTables.NATURAL_ORDER[k++];
             b[z] = in.signed(size) * quant[z];
-            hasAc = true;
+            rows |= 1 << (z >> 3);
+            columns |= 1 << (z & 7);
         }
         int n = idct.size;
         int offset = row * n * c.planeStride + column * n;
-        if (hasAc) {
-            idct.transform(b, c.plane, offset, c.planeStride);
+        if (rows != 0) {
+            idct.transform(b, last(rows), last(columns), c.plane, offset, c.planeStride);
             Arrays.fill(b, 0);
         } else {
             idct.flat(b[0], c.plane, offset, c.planeStride);
@@ -376,6 +378,10 @@ final class ScanDecoder {
         }
     }
 
+    private static int last(int bits) {
+        return 31 - Integer.numberOfLeadingZeros(bits);
+    }
+
     private void refine(short[] coefficients, int i, int plusOne, int minusOne) {
         if (in.bit() != 0 && (coefficients[i] & plusOne) == 0) {
             coefficients[i] = (short) (coefficients[i] + (coefficients[i] >= 0 ? plusOne : minusOne));
@@ -397,19 +403,21 @@ final class ScanDecoder {
                 for (int column = 0; column < c.blocksWide; column++) {
                     int base = (row * c.blocksPerLine + column) * perBlock;
                     int offset = row * n * c.planeStride + column * n;
-                    boolean hasAc = false;
+                    int rows = 0;
+                    int columns = 0;
                     for (int k = 1; k < perBlock; k++) {
                         int value = coefficients[base + k];
                         if (value != 0) {
                             int z = CodingTables.NATURAL_ORDER[k];
                             block[z] = value * quant[z];
-                            hasAc = true;
+                            rows |= 1 << (z >> 3);
+                            columns |= 1 << (z & 7);
                         }
                     }
                     int dc = coefficients[base] * quant[0];
-                    if (hasAc) {
+                    if (rows != 0) {
                         block[0] = dc;
-                        idct.transform(block, c.plane, offset, c.planeStride);
+                        idct.transform(block, last(rows), last(columns), c.plane, offset, c.planeStride);
                         Arrays.fill(block, 0);
                     } else {
                         idct.flat(dc, c.plane, offset, c.planeStride);
