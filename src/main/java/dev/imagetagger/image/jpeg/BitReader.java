@@ -67,7 +67,8 @@ final class BitReader {
         if (count < 16) {
             fill();
         }
-        int entry = table.fast[(int) (buffer >>> (count - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+        int next = (int) (buffer >>> (count - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1);
+        int entry = table.fast[next];
         if (entry == 0) {
             entry = table.slowSymbol((int) (buffer >>> (count - 16)) & 0xFFFF);
             if (entry < 0) {

@@ -90,7 +90,8 @@ public final class JpegDecoder {
                             adobeTransform = jpeg[start + 11] & 0xFF;
                         }
                     }
-                    case Segments.DHP -> throw new UnsupportedJpegException("This decoder does not handle hierarchical JPEG.");
+                    case Segments.DHP -> throw new UnsupportedJpegException(
+                            "This decoder does not handle hierarchical JPEG.");
                     default -> {
                         // APPn, COM, DNL and unknown markers carry nothing the pixels need.
                     }

@@ -52,13 +52,15 @@ final class ScaledIdct {
     /**
      * Writes the block's {@code size x size} samples at {@code offset} of {@code out}.
      *
-     * @param block dequantised coefficients in natural order
+     * @param block      dequantised coefficients in natural order
+     * @param lastRow    the last row of the block holding a non-zero coefficient
+     * @param lastColumn the last column holding one
      */
-    void transform(int[] block, byte[] out, int offset, int stride) {
+    void transform(int[] block, int lastRow, int lastColumn, byte[] out, int offset, int stride) {
         switch (size) {
             case 8 -> islow(block, out, offset, stride);
             case 1 -> out[offset] = (byte) clamp(((block[0] + 4) >> 3) + 128);
-            default -> reduced(block, out, offset, stride);
+            default -> reduced(block, lastRow, lastColumn, out, offset, stride);
         }
     }
 
@@ -73,21 +75,16 @@ final class ScaledIdct {
         }
     }
 
-    private void reduced(int[] block, byte[] out, int offset, int stride) {
+    /** Rows, then columns, of the reduced matrix; the all-zero high frequencies of the block are left out. */
+    private void reduced(int[] block, int lastRow, int lastColumn, byte[] out, int offset, int stride) {
         int n = size;
         int[] ws = workspace;
         int[] m = basis;
-        for (int u = 0; u < 8; u++) {
-            boolean empty = true;
-            for (int v = 0; v < 8; v++) {
-                empty &= block[v * 8 + u] == 0;
-            }
-            for (int y = 0; y < n; y++) {
+        for (int y = 0; y < n; y++) {
+            for (int u = 0; u <= lastColumn; u++) {
                 int sum = 0;
-                if (!empty) {
-                    for (int v = 0; v < 8; v++) {
-                        sum += m[y * 8 + v] * block[v * 8 + u];
-                    }
+                for (int v = 0; v <= lastRow; v++) {
+                    sum += m[y * 8 + v] * block[v * 8 + u];
                 }
                 ws[y * 8 + u] = (sum + (1 << (CONST_BITS - PASS1_BITS - 1))) >> (CONST_BITS - PASS1_BITS);
             }
@@ -96,7 +93,7 @@ final class ScaledIdct {
             int row = offset + y * stride;
             for (int x = 0; x < n; x++) {
                 int sum = 0;
-                for (int u = 0; u < 8; u++) {
+                for (int u = 0; u <= lastColumn; u++) {
                     sum += m[x * 8 + u] * ws[y * 8 + u];
                 }
                 out[row + x] = (byte) clamp(((sum + (1 << (CONST_BITS + PASS1_BITS - 1))) >> (CONST_BITS + PASS1_BITS))

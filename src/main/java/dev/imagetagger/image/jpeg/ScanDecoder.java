@@ -104,12 +104,12 @@ final class ScanDecoder {
                     throw new CorruptImageException("A JPEG scan names the same component twice.");
                 }
             }
-            int tables = data[start + 2 + 2 * i] & 0xFF;
-            c.dcTable = this.tables.dc[(tables >> 4) & 3];
-            c.acTable = this.tables.ac[tables & 3];
-            if (tables >> 4 > 3 || (tables & 15) > 3) {
+            int selectors = data[start + 2 + 2 * i] & 0xFF;
+            if (selectors >> 4 > 3 || (selectors & 15) > 3) {
                 throw new CorruptImageException("A JPEG scan names a Huffman table outside 0 to 3.");
             }
+            c.dcTable = tables.dc[selectors >> 4];
+            c.acTable = tables.ac[selectors & 15];
             scanComponents[i] = c;
             blocksPerMcu += c.h * c.v;
         }
@@ -127,9 +127,11 @@ final class ScanDecoder {
             boolean dc = spectralStart == 0;
             if (spectralEnd > 63 || spectralStart > spectralEnd || (dc && spectralEnd != 0) || (!dc && count != 1)
                     || approximationLow > 13 || (approximationHigh != 0 && approximationHigh != approximationLow + 1)) {
-                throw new CorruptImageException("A JPEG progressive scan has an invalid spectral band or bit position.");
+                throw new CorruptImageException(
+                        "A JPEG progressive scan has an invalid spectral band or bit position.");
             }
-            mode = dc ? (approximationHigh == 0 ? DC_FIRST : DC_REFINE) : (approximationHigh == 0 ? AC_FIRST : AC_REFINE);
+            boolean first = approximationHigh == 0;
+            mode = dc ? (first ? DC_FIRST : DC_REFINE) : (first ? AC_FIRST : AC_REFINE);
         }
         for (Component c : scanComponents) {
             boolean needsDc = mode == BASELINE || mode == BASELINE_DC_ONLY || mode == DC_FIRST;
@@ -251,7 +253,8 @@ final class ScanDecoder {
         int[] quant = c.quant;
         c.dcPredictor += dcDifference(c);
         b[0] = c.dcPredictor * quant[0];
-        boolean hasAc = false;
+        int rows = 0; // bit r set: row r holds a non-zero AC coefficient
+        int columns = 0;
         HuffmanTable ac = c.acTable;
         for (int k = 1; k < 64; ) {
             int symbol = in.decode(ac);
@@ -270,12 +273,13 @@ final class ScanDecoder {
             }
             int z = CodingTables.NATURAL_ORDER[k++];
             b[z] = in.signed(size) * quant[z];
-            hasAc = true;
+            rows |= 1 << (z >> 3);
+            columns |= 1 << (z & 7);
         }
         int n = idct.size;
         int offset = row * n * c.planeStride + column * n;
-        if (hasAc) {
-            idct.transform(b, c.plane, offset, c.planeStride);
+        if (rows != 0) {
+            idct.transform(b, last(rows), last(columns), c.plane, offset, c.planeStride);
             Arrays.fill(b, 0);
         } else {
             idct.flat(b[0], c.plane, offset, c.planeStride);
@@ -341,7 +345,8 @@ final class ScanDecoder {
                 int value = 0;
                 if (size != 0) {
                     if (size != 1) {
-                        throw new CorruptImageException("A JPEG refinement scan holds a coefficient of more than 1 bit.");
+                        throw new CorruptImageException(
+                                "A JPEG refinement scan holds a coefficient of more than 1 bit.");
                     }
                     value = in.bit() != 0 ? plusOne : minusOne;
                 } else if (run != 15) {
@@ -373,6 +378,10 @@ final class ScanDecoder {
         }
     }
 
+    private static int last(int bits) {
+        return 31 - Integer.numberOfLeadingZeros(bits);
+    }
+
     private void refine(short[] coefficients, int i, int plusOne, int minusOne) {
         if (in.bit() != 0 && (coefficients[i] & plusOne) == 0) {
             coefficients[i] = (short) (coefficients[i] + (coefficients[i] >= 0 ? plusOne : minusOne));
@@ -394,19 +403,21 @@ final class ScanDecoder {
                 for (int column = 0; column < c.blocksWide; column++) {
                     int base = (row * c.blocksPerLine + column) * perBlock;
                     int offset = row * n * c.planeStride + column * n;
-                    boolean hasAc = false;
+                    int rows = 0;
+                    int columns = 0;
                     for (int k = 1; k < perBlock; k++) {
                         int value = coefficients[base + k];
                         if (value != 0) {
                             int z = CodingTables.NATURAL_ORDER[k];
                             block[z] = value * quant[z];
-                            hasAc = true;
+                            rows |= 1 << (z >> 3);
+                            columns |= 1 << (z & 7);
                         }
                     }
                     int dc = coefficients[base] * quant[0];
-                    if (hasAc) {
+                    if (rows != 0) {
                         block[0] = dc;
-                        idct.transform(block, c.plane, offset, c.planeStride);
+                        idct.transform(block, last(rows), last(columns), c.plane, offset, c.planeStride);
                         Arrays.fill(block, 0);
                     } else {
                         idct.flat(dc, c.plane, offset, c.planeStride);

@@ -13,7 +13,6 @@ final class Segments {
     static final int EOI = 0xD9;
     static final int SOS = 0xDA;
     static final int DQT = 0xDB;
-    static final int DNL = 0xDC;
     static final int DRI = 0xDD;
     static final int DHP = 0xDE;
     static final int APP0 = 0xE0;
@@ -39,10 +38,6 @@ final class Segments {
 
     static boolean isStartOfFrame(int marker) {
         return marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC;
-    }
-
-    byte[] data() {
-        return data;
     }
 
     /**

@@ -12,7 +12,8 @@
  * sampling factor from 1 to 4 with integral ratios (4:4:4, 4:2:2, 4:2:0, 4:4:0, 4:1:1, ...), partial MCUs at the
  * edges; interleaved and single-component scans; restart intervals (the decoder moves to the next marker at each
  * interval and requires it to be a restart marker; its number is not checked). APPn, COM and unknown segments are
- * skipped, and everything after EOI is ignored. At scale 1 the output matches libjpeg's (islow IDCT, fancy
+ * skipped, and everything after EOI is ignored. At 1/2 and 1/4 each output sample is the exact mean of its 2x2 or
+ * 4x4 pixels of the full inverse DCT (computed without them). At scale 1 the output matches libjpeg's (islow IDCT, fancy
  * upsampling of 2x1, 1x2 and 2x2 chroma, replication of other ratios, integer YCbCr tables). Not done: colour
  * management (an embedded ICC profile is ignored: the samples are taken as sRGB) and libjpeg's block smoothing of
  * progressive files whose last scans leave coefficients incomplete.
@@ -22,7 +23,8 @@
  * count but 1 or 3, fractional sampling ratios, a height given only by a DNL marker.
  *
  * <p>Broken data (bad markers or tables, truncated or undecodable entropy data) ends in
- * {@link dev.imagetagger.image.CorruptImageException}. Every loop is bounded by the header's block counts or the
- * data length, and every array is sized from the header, checked before any pixel work.
+ * {@link dev.imagetagger.image.CorruptImageException}, as does a file of more than 100 scans. Every loop is bounded by
+ * the header's block counts or the data length, and every array is sized from the header, checked before any pixel
+ * work; the caller checks the pixel count from {@link dev.imagetagger.image.jpeg.JpegDecoder#readHeader} first.
  */
 package dev.imagetagger.image.jpeg;

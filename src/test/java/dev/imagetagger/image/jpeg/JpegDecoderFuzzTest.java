@@ -85,7 +85,8 @@ class JpegDecoderFuzzTest {
         });
         System.out.printf("JPEG fuzz: %d inputs in %.1f s (slowest %.1f ms): %d decoded, %d corrupt, %d unsupported,"
                 + " %d over the pixel limit%n", SEED_FILES.length * INPUTS_PER_SEED_FILE,
-                (System.nanoTime() - started) / 1e9, slowest[0] / 1e6, outcomes[0], outcomes[1], outcomes[2], outcomes[3]);
+                (System.nanoTime() - started) / 1e9, slowest[0] / 1e6, outcomes[0], outcomes[1], outcomes[2],
+                outcomes[3]);
         assertTrue(failures.isEmpty(), failures.size() + " unexpected outcomes:\n" + String.join("\n", failures));
         assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "the mutations reach both outcomes");
     }
@@ -141,7 +142,8 @@ class JpegDecoderFuzzTest {
                 int length = random.nextInt(3) == 0 ? random.nextInt(4) : random.nextInt(65536);
                 data[segment[0] + 2] = (byte) (length >> 8);
                 data[segment[0] + 3] = (byte) length;
-                mutation.append(String.format("length of segment %02X at %d set to %d", segment[1], segment[0], length));
+                mutation.append(String.format("length of segment %02X at %d set to %d", segment[1], segment[0],
+                        length));
             }
             case 5 -> {
                 int[] segment = segments.get(random.nextInt(segments.size()));
@@ -169,7 +171,7 @@ class JpegDecoderFuzzTest {
     /** Rewrites the fields of a DHT, DQT, SOF, SOS or DRI segment with random or extreme values. */
     private static void damageSegment(byte[] data, List<int[]> segments, Random random, StringBuilder mutation) {
         List<int[]> tables = segments.stream()
-                .filter(s -> s[1] == 0xC4 || s[1] == 0xDB || s[1] == 0xC0 || s[1] == 0xC2 || s[1] == 0xDA || s[1] == 0xDD)
+                .filter(s -> List.of(0xC4, 0xDB, 0xC0, 0xC2, 0xDA, 0xDD).contains(s[1]))
                 .toList();
         int[] segment = tables.get(random.nextInt(tables.size()));
         int content = segment[0] + 4;

@@ -129,8 +129,8 @@ class JpegDecoderReferenceTest {
         int at = 2;
         while (at + 4 <= jpeg.length && (jpeg[at] & 0xFF) == 0xFF && (jpeg[at + 1] & 0xFF) != 0xDA) {
             int length = (jpeg[at + 2] & 0xFF) << 8 | (jpeg[at + 3] & 0xFF);
-            boolean icc = (jpeg[at + 1] & 0xFF) == 0xE2
-                    && new String(jpeg, at + 4, Math.min(11, length - 2), StandardCharsets.US_ASCII).equals("ICC_PROFILE");
+            String start = new String(jpeg, at + 4, Math.max(0, Math.min(11, length - 2)), StandardCharsets.US_ASCII);
+            boolean icc = (jpeg[at + 1] & 0xFF) == 0xE2 && start.equals("ICC_PROFILE");
             if (!icc) {
                 out.write(jpeg, at, 2 + length);
             }
