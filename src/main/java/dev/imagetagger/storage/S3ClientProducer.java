@@ -18,17 +18,13 @@ public class S3ClientProducer {
     @Produces
     @Singleton
     S3Client s3Client(S3Config config) {
-        return builder(config).httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    /** A builder configured as the function's client is, but for its HTTP client: for the client and its rehearsal. */
-    static S3ClientBuilder builder(S3Config config) {
         S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
                 .forcePathStyle(config.pathStyle())
                 .overrideConfiguration(o -> o.apiCallTimeout(config.apiCallTimeout()));
         config.endpoint().ifPresent(builder::endpointOverride);
         config.region().map(Region::of).ifPresent(builder::region);
-        return builder;
+        return builder.build();
     }
 
     void close(@Disposes S3Client client) {

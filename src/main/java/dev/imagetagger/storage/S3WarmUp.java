@@ -1,9 +1,7 @@
 package dev.imagetagger.storage;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.Priority;
@@ -17,26 +15,19 @@ import org.crac.Resource;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Moves the S3 client's first-use costs out of the first invocation into start-up (Lambda's Init phase): building
- * the client, loading and compiling the SDK's request path, and opening the connection to S3. Without this, the first
- * S3-triggered invocation of a cold function took about 600 ms longer than the next ones.
+ * the client, loading and compiling the SDK's request path ({@link S3Rehearsal}, unless the managed runtime's handler
+ * has already run it), and opening the connection to S3. Without this, the first S3-triggered invocation of a cold
+ * function took about 600 ms longer than the next ones.
  * <p>
- * The SDK's request and response path is rehearsed offline: the three calls of the tagging workflow go through a
- * throwaway client with placeholder credentials whose HTTP client answers them itself ({@link RehearsalHttpClient}),
- * so they are marshalled, signed, checked and unmarshalled without being sent. The connection is then opened by one
- * real call against a bucket the function serves (one of {@code tagger.s3.allowed-buckets}, which the SAM template
- * sets to the tagged bucket): a read of the tags of an object that does not exist, whose error answer is ignored.
- * <p>
- * On an on-demand cold start this runs on a thread of its own, beside the loading and warm-up of the model on the main
- * thread (Init gets two vCPUs' worth of CPU: about 0.5 s less Init on two cores), and Init ends once both are done.
+ * The connection is opened by one real call against a bucket the function serves (one of
+ * {@code tagger.s3.allowed-buckets}, which the SAM template sets to the tagged bucket): a read of the tags of an
+ * object that does not exist, whose error answer is ignored. On an on-demand cold start this runs on a thread of its
+ * own, beside the loading and warm-up of the model on the main thread, and Init ends once both are done.
  * <p>
  * Under SnapStart nothing of the environment may be kept in the snapshot: the rehearsal runs before the checkpoint
  * (it touches no network and no credentials), and the connection is opened after each restore, with the restored
@@ -48,8 +39,6 @@ public class S3WarmUp implements Resource {
     private static final Logger LOG = Logger.getLogger(S3WarmUp.class);
     /** Never written: its tags are only ever read, and the 404 answer is what is expected. */
     private static final String ABSENT_KEY = ".image-tagger-warm-up/absent";
-    /** Named in the rehearsal's requests, which are never sent. */
-    private static final String REHEARSAL_KEY = ".image-tagger-warm-up/rehearsal";
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(2);
     /** Before every other start-up observer (the model's loading and warm-up among them), and after all of them. */
     private static final int FIRST = 0;
@@ -95,36 +84,21 @@ public class S3WarmUp implements Resource {
         connect();
     }
 
-    /** Runs the workflow's calls through a throwaway client whose HTTP client answers them; nothing is sent. */
+    /** Runs the SDK's request path once, offline, unless it has run. */
     void rehearse() {
-        long started = System.nanoTime();
-        String bucket = bucket();
-        try (S3Client rehearsal = S3ClientProducer.builder(config).httpClient(new RehearsalHttpClient())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("rehearsal",
-                        "rehearsal")))
-                .build()) {
-            rehearsal.getObjectTagging(r -> r.bucket(bucket).key(REHEARSAL_KEY).versionId("v"));
-            try (ResponseInputStream<GetObjectResponse> body = rehearsal.getObject(r -> r.bucket(bucket)
-                    .key(REHEARSAL_KEY).ifMatch("\"rehearsal\""))) {
-                body.readAllBytes();
-            }
-            rehearsal.putObjectTagging(r -> r.bucket(bucket).key(REHEARSAL_KEY)
-                    .tagging(t -> t.tagSet(s -> s.key("tagger-status").value("ok"))));
-            LOG.infof("S3 request path rehearsed in %d ms", (System.nanoTime() - started) / 1_000_000);
-        } catch (IOException | RuntimeException e) {
-            LOG.infof("S3 rehearsal skipped (the first invocation pays for it): %s", e.getMessage());
-        }
+        LOG.infof("S3 request path %s", S3Rehearsal.run());
     }
 
     /** Opens the function's client's connection with one read whose answer is ignored. */
     void connect() {
         long started = System.nanoTime();
         Optional<S3Client> client = client();
-        if (client.isEmpty() || config.allowedBuckets().stream().allMatch(Set::isEmpty)) {
+        Optional<String> bucket = config.allowedBuckets().flatMap(buckets -> buckets.stream().findFirst());
+        if (client.isEmpty() || bucket.isEmpty()) {
             return; // no client, or no bucket known: the connection waits for the first call
         }
         try {
-            client.get().getObjectTagging(r -> r.bucket(bucket()).key(ABSENT_KEY)
+            client.get().getObjectTagging(r -> r.bucket(bucket.get()).key(ABSENT_KEY)
                     .overrideConfiguration(o -> o.apiCallTimeout(CONNECT_LIMIT)));
         } catch (SdkException expected) {
             // S3's "no such key" (or "access denied", or a timeout): the first call has been paid for all the same
@@ -140,10 +114,5 @@ public class S3WarmUp implements Resource {
             LOG.infof("S3 client not built during start-up: %s", e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /** A bucket the function serves, or a placeholder for the offline rehearsal when none is configured. */
-    private String bucket() {
-        return config.allowedBuckets().flatMap(buckets -> buckets.stream().findFirst()).orElse("rehearsal");
     }
 }

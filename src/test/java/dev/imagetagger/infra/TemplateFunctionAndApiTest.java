@@ -76,7 +76,7 @@ class TemplateFunctionAndApiTest {
         JsonNode function = deployed.properties("ImageTaggerFunction");
 
         assertEquals("java21", function.path("Runtime").asText());
-        assertEquals("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest", function.path("Handler").asText());
+        assertEquals("dev.imagetagger.lambda.ManagedRuntimeHandler::handleRequest", function.path("Handler").asText());
         assertEquals(yaml("{ApplyOn: PublishedVersions}"), function.path("SnapStart"));
         // SnapStart restores published versions only, so every trigger has to invoke the alias SAM publishes.
         assertTrue(function.path("AutoPublishAlias").isTextual() && !function.path("AutoPublishAlias").asText().isBlank());

@@ -1,0 +1,52 @@
+package dev.imagetagger.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import com.amazonaws.services.lambda.runtime.Context;
+
+import ai.onnxruntime.OrtEnvironment;
+import io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler;
+
+import dev.imagetagger.classify.ClassifierWarmUp;
+import dev.imagetagger.storage.S3Rehearsal;
+
+/**
+ * The handler of the JVM build under Lambda's managed Java runtime (the SAM template's {@code Handler}): Quarkus'
+ * stream handler, with the start-up work that needs nothing of the application started first. The runtime
+ * initialises this class in the Init phase, before Quarkus boots; Quarkus' boot keeps one core busy for about a
+ * second, and meanwhile a second thread loads ONNX Runtime's native library, decodes the warm-up photo
+ * ({@link ClassifierWarmUp#rehearseDecoding}) and rehearses the S3 SDK's request path ({@link S3Rehearsal}): work that
+ * would otherwise come after the boot. Neither touches the network or credentials,
+ * so both are safe in a SnapStart snapshot. Nothing here logs: Quarkus has not set up logging yet.
+ * <p>
+ * It does not implement {@code RequestStreamHandler}, which would make Quarkus' build see a second handler beside its
+ * API Gateway one: the runtime finds {@link #handleRequest} by name and signature. The native executable runs
+ * Quarkus' own poll loop, not this class; there the same work happens during start-up.
+ */
+public class ManagedRuntimeHandler {
+
+    static {
+        Thread early = new Thread(ManagedRuntimeHandler::startEarly, "early-start");
+        early.setDaemon(true);
+        early.start();
+    }
+
+    private final QuarkusStreamHandler quarkus = new QuarkusStreamHandler();
+
+    private static void startEarly() {
+        try {
+            OrtEnvironment.getEnvironment(); // the model session, created during Quarkus' start-up, reuses it
+            ClassifierWarmUp.rehearseDecoding();
+        } catch (RuntimeException | LinkageError e) {
+            // Start-up proper meets the same failure, where it can be logged and fail the start.
+        }
+        S3Rehearsal.run();
+    }
+
+    /** Called by the runtime for each invocation, found by its name and signature. */
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        quarkus.handleRequest(input, output, context);
+    }
+}
