@@ -79,6 +79,7 @@ class ManagedJavaRuntimeIT {
                 Path.of("target", "managed-java-runtime.log"));
         TIMES.put("init (JVM start to the first request for work)",
                 (runtimeApi.awaitReady(LIMIT) - runtime.startedNanos()) / 1_000_000);
+        TIMES.put("init CPU time, all threads", runtime.cpuMillis());
     }
 
     /**
