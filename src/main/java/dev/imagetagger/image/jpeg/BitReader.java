@@ -113,6 +113,58 @@ final class BitReader {
     }
 
     /**
+     * Decodes the AC coefficients of one sequential block into {@code block} (natural order), each times its
+     * {@code factors} entry (zig-zag order; 0 for a coefficient the scaled IDCT ignores). Returns the {@code marks}
+     * (zig-zag order) of the coefficients stored, or-ed, and bit 16 if the block has any non-zero AC coefficient.
+     */
+    int decodeAcCoefficients(HuffmanTable table, int[] factors, int[] marks, int[] block) {
+        int[] lookup = table.coefficients;
+        long buffer = this.buffer;
+        int count = this.count;
+        int occupied = 0;
+        for (int k = 1; k < 64; k++) {
+            if (count < 32) {
+                this.count = count;
+                fill();
+                buffer = this.buffer;
+                count = this.count;
+            }
+            int entry = lookup[(int) (buffer >>> (count - HuffmanTable.COEFFICIENT_LOOKAHEAD))
+                    & ((1 << HuffmanTable.COEFFICIENT_LOOKAHEAD) - 1)];
+            int value;
+            int run;
+            if (entry != 0) {
+                count -= entry & 0xFF;
+                value = entry >> 16;
+                run = (entry >> 8) & 0xFF;
+            } else { // a long code, or a large value
+                this.count = count;
+                int symbol = decode(table);
+                run = symbol >> 4;
+                value = signed(symbol & 15);
+                buffer = this.buffer;
+                count = this.count;
+            }
+            if (value == 0) { // size 0: ZRL, else end of block
+                if (run != 15) {
+                    break;
+                }
+                k += 15;
+                continue;
+            }
+            k += run;
+            if (k > 63) {
+                this.count = count;
+                throw new CorruptImageException("A JPEG block's coefficients run past its 64th.");
+            }
+            block[CodingTables.NATURAL_ORDER[k]] = value * factors[k];
+            occupied |= 1 << 16 | marks[k];
+        }
+        this.count = count;
+        return occupied;
+    }
+
+    /**
      * Steps over the AC coefficients of one sequential block without computing them (1/8 scale), using the table's
      * {@link HuffmanTable#skip} entries: one lookup consumes a code and its value bits.
      */

@@ -21,6 +21,8 @@ final class Component {
 
     /** Dequantisation factors in natural order, latched when the component's first scan starts. */
     int[] quant;
+    /** The same in zig-zag order, 0 where the scaled IDCT ignores the coefficient ({@link ScaledIdct#zigzagFactors}). */
+    int[] zigzagFactors;
     HuffmanTable dcTable;
     HuffmanTable acTable;
     int dcPredictor;

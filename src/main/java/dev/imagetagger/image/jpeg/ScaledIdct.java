@@ -33,11 +33,18 @@ final class ScaledIdct {
      */
     private final int[] basis;
     private final int[] workspace = new int[64];
+    /** The frequencies (0 to 7) whose basis column is not all zero, ascending: the only ones the transform reads. */
+    private final int[] frequencies;
+    /**
+     * For each zig-zag index, if the transform reads that coefficient: its row (bit 8 + row) and column (bit column),
+     * else 0.
+     */
+    final int[] marks = new int[64];
 
     ScaledIdct(int scale) {
         size = 8 / scale;
         basis = new int[size * 8];
-        for (int x = 0; x < size; x++) {
+        for (int x = 0; x < (size + 1) / 2; x++) {
             for (int u = 0; u < 8; u++) {
                 double mean = 0;
                 for (int i = x * scale; i < (x + 1) * scale; i++) {
@@ -45,8 +52,31 @@ final class ScaledIdct {
                 }
                 double c = u == 0 ? Math.sqrt(0.5) : 1;
                 basis[x * 8 + u] = (int) Math.round((1 << CONST_BITS) * c / 2 * mean);
+                // Each cosine is even (u even) or odd (u odd) about the block's centre: mirror it exactly.
+                basis[(size - 1 - x) * 8 + u] = (u & 1) == 0 ? basis[x * 8 + u] : -basis[x * 8 + u];
             }
         }
+        boolean[] used = new boolean[8];
+        for (int i = 0; i < basis.length; i++) {
+            used[i & 7] |= size == 8 || basis[i] != 0;
+        }
+        frequencies = java.util.stream.IntStream.range(0, 8).filter(u -> used[u]).toArray();
+        for (int k = 0; k < 64; k++) {
+            int z = CodingTables.NATURAL_ORDER[k];
+            marks[k] = used[z >> 3] && used[z & 7] ? 1 << (8 + (z >> 3)) | 1 << (z & 7) : 0;
+        }
+    }
+
+    /**
+     * Dequantisation factors (given in natural order) in zig-zag order, 0 for the coefficients the transform ignores:
+     * decoding then stores those as zeros instead of branching on each one.
+     */
+    int[] zigzagFactors(int[] quant) {
+        int[] factors = new int[64];
+        for (int k = 0; k < 64; k++) {
+            factors[k] = marks[k] != 0 || k == 0 ? quant[CodingTables.NATURAL_ORDER[k]] : 0;
+        }
+        return factors;
     }
 
     /**
@@ -60,6 +90,7 @@ final class ScaledIdct {
         switch (size) {
             case 8 -> islow(block, out, offset, stride);
             case 1 -> out[offset] = (byte) clamp(((block[0] + 4) >> 3) + 128);
+            case 2 -> quarter(block, out, offset, stride);
             default -> reduced(block, lastRow, lastColumn, out, offset, stride);
         }
     }
@@ -75,15 +106,29 @@ final class ScaledIdct {
         }
     }
 
-    /** Rows, then columns, of the reduced matrix; the all-zero high frequencies of the block are left out. */
+    /**
+     * Rows, then columns, of the reduced matrix. Only the frequencies with a basis column and no higher than the
+     * block's last non-zero row or column are summed: the terms left out are zero.
+     */
     private void reduced(int[] block, int lastRow, int lastColumn, byte[] out, int offset, int stride) {
         int n = size;
         int[] ws = workspace;
         int[] m = basis;
+        int[] f = frequencies;
+        int rows = 0;
+        while (rows < f.length && f[rows] <= lastRow) {
+            rows++;
+        }
+        int columns = 0;
+        while (columns < f.length && f[columns] <= lastColumn) {
+            columns++;
+        }
         for (int y = 0; y < n; y++) {
-            for (int u = 0; u <= lastColumn; u++) {
+            for (int j = 0; j < columns; j++) {
+                int u = f[j];
                 int sum = 0;
-                for (int v = 0; v <= lastRow; v++) {
+                for (int i = 0; i < rows; i++) {
+                    int v = f[i];
                     sum += m[y * 8 + v] * block[v * 8 + u];
                 }
                 ws[y * 8 + u] = (sum + (1 << (CONST_BITS - PASS1_BITS - 1))) >> (CONST_BITS - PASS1_BITS);
@@ -93,13 +138,59 @@ final class ScaledIdct {
             int row = offset + y * stride;
             for (int x = 0; x < n; x++) {
                 int sum = 0;
-                for (int u = 0; u <= lastColumn; u++) {
+                for (int j = 0; j < columns; j++) {
+                    int u = f[j];
                     sum += m[x * 8 + u] * ws[y * 8 + u];
                 }
                 out[row + x] = (byte) clamp(((sum + (1 << (CONST_BITS + PASS1_BITS - 1))) >> (CONST_BITS + PASS1_BITS))
                         + 128);
             }
         }
+    }
+
+    /**
+     * {@link #reduced} at 1/4, unrolled: the 2x2 output's two rows (and columns) are the sum and the difference of
+     * the even (DC) and odd (1, 3, 5, 7) frequencies' terms, by the basis's symmetry; 2, 4 and 6 have no terms.
+     */
+    private void quarter(int[] block, byte[] out, int offset, int stride) {
+        int m0 = basis[0];
+        int m1 = basis[1];
+        int m3 = basis[3];
+        int m5 = basis[5];
+        int m7 = basis[7];
+        int shift = CONST_BITS - PASS1_BITS;
+        int round = 1 << (shift - 1);
+        int even = m0 * block[0];
+        int odd = m1 * block[8] + m3 * block[24] + m5 * block[40] + m7 * block[56];
+        int top0 = (even + odd + round) >> shift;
+        int bottom0 = (even - odd + round) >> shift;
+        even = m0 * block[1];
+        odd = m1 * block[9] + m3 * block[25] + m5 * block[41] + m7 * block[57];
+        int top1 = (even + odd + round) >> shift;
+        int bottom1 = (even - odd + round) >> shift;
+        even = m0 * block[3];
+        odd = m1 * block[11] + m3 * block[27] + m5 * block[43] + m7 * block[59];
+        int top3 = (even + odd + round) >> shift;
+        int bottom3 = (even - odd + round) >> shift;
+        even = m0 * block[5];
+        odd = m1 * block[13] + m3 * block[29] + m5 * block[45] + m7 * block[61];
+        int top5 = (even + odd + round) >> shift;
+        int bottom5 = (even - odd + round) >> shift;
+        even = m0 * block[7];
+        odd = m1 * block[15] + m3 * block[31] + m5 * block[47] + m7 * block[63];
+        int top7 = (even + odd + round) >> shift;
+        int bottom7 = (even - odd + round) >> shift;
+
+        shift = CONST_BITS + PASS1_BITS;
+        round = 1 << (shift - 1);
+        even = m0 * top0;
+        odd = m1 * top1 + m3 * top3 + m5 * top5 + m7 * top7;
+        out[offset] = (byte) clamp(((even + odd + round) >> shift) + 128);
+        out[offset + 1] = (byte) clamp(((even - odd + round) >> shift) + 128);
+        even = m0 * bottom0;
+        odd = m1 * bottom1 + m3 * bottom3 + m5 * bottom5 + m7 * bottom7;
+        out[offset + stride] = (byte) clamp(((even + odd + round) >> shift) + 128);
+        out[offset + stride + 1] = (byte) clamp(((even - odd + round) >> shift) + 128);
     }
 
     /** libjpeg's jpeg_idct_islow: columns, then rows, with 2 extra bits of precision between the passes. */

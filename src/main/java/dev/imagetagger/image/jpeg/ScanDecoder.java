@@ -152,6 +152,7 @@ final class ScanDecoder {
             throw new CorruptImageException("A JPEG component uses a quantisation table that was never defined.");
         }
         c.quant = quant.clone();
+        c.zigzagFactors = idct.zigzagFactors(quant);
         if (frame.progressive()) {
             c.coefficientsPerBlock = scale == 8 ? 1 : 64;
             c.coefficients = new short[c.blocksPerLine * c.blocksPerColumn * c.coefficientsPerBlock];
@@ -250,39 +251,26 @@ final class ScanDecoder {
 
     private void baseline(Component c, int row, int column) {
         int[] b = block;
-        int[] quant = c.quant;
         c.dcPredictor += dcDifference(c);
-        b[0] = c.dcPredictor * quant[0];
-        int rows = 0; // bit r set: row r holds a non-zero AC coefficient
-        int columns = 0;
-        HuffmanTable ac = c.acTable;
-        for (int k = 1; k < 64; ) {
-            int symbol = in.decode(ac);
-            int run = symbol >> 4;
-            int size = symbol & 15;
-            if (size == 0) {
-                if (run != 15) {
-                    break;
-                }
-                k += 16;
-                continue;
-            }
-            k += run;
-            if (k > 63) {
-                throw new CorruptImageException("A JPEG block's coefficients run past its 64th.");
-            }
-            int z = CodingTables.NATURAL_ORDER[k++];
-            b[z] = in.signed(size) * quant[z];
-            rows |= 1 << (z >> 3);
-            columns |= 1 << (z & 7);
-        }
+        b[0] = c.dcPredictor * c.quant[0];
+        int occupied = in.decodeAcCoefficients(c.acTable, c.zigzagFactors, idct.marks, b);
         int n = idct.size;
         int offset = row * n * c.planeStride + column * n;
-        if (rows != 0) {
-            idct.transform(b, last(rows), last(columns), c.plane, offset, c.planeStride);
-            Arrays.fill(b, 0);
+        if (occupied != 0) {
+            // Not flat even if no stored coefficient is non-zero: the transform rounds a lone DC unlike flat().
+            int rows = (occupied >>> 8) & 0xFF;
+            idct.transform(b, last(rows | 1), last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
+            clearRows(b, rows);
         } else {
             idct.flat(b[0], c.plane, offset, c.planeStride);
+        }
+    }
+
+    /** Zeroes the rows of the block that hold coefficients, cheaper than the whole block when few do. */
+    private static void clearRows(int[] block, int rows) {
+        for (; rows != 0; rows &= rows - 1) {
+            int at = Integer.numberOfTrailingZeros(rows) * 8;
+            Arrays.fill(block, at, at + 8, 0);
         }
     }
 
@@ -394,31 +382,32 @@ final class ScanDecoder {
             return;
         }
         int n = idct.size;
+        int[] marks = idct.marks;
         for (Component c : frame.components) {
             allocatePlane(c);
             short[] coefficients = c.coefficients;
             int perBlock = c.coefficientsPerBlock;
             int[] quant = c.quant;
+            int[] factors = c.zigzagFactors;
             for (int row = 0; row < c.blocksHigh; row++) {
                 for (int column = 0; column < c.blocksWide; column++) {
                     int base = (row * c.blocksPerLine + column) * perBlock;
                     int offset = row * n * c.planeStride + column * n;
-                    int rows = 0;
-                    int columns = 0;
+                    int occupied = 0;
                     for (int k = 1; k < perBlock; k++) {
                         int value = coefficients[base + k];
                         if (value != 0) {
-                            int z = CodingTables.NATURAL_ORDER[k];
-                            block[z] = value * quant[z];
-                            rows |= 1 << (z >> 3);
-                            columns |= 1 << (z & 7);
+                            block[CodingTables.NATURAL_ORDER[k]] = value * factors[k];
+                            occupied |= 1 << 16 | marks[k];
                         }
                     }
                     int dc = coefficients[base] * quant[0];
-                    if (rows != 0) {
+                    if (occupied != 0) { // see baseline: not flat even if no stored coefficient is non-zero
                         block[0] = dc;
-                        idct.transform(block, last(rows), last(columns), c.plane, offset, c.planeStride);
-                        Arrays.fill(block, 0);
+                        int rows = (occupied >>> 8) & 0xFF;
+                        idct.transform(block, last(rows | 1), last(occupied & 0xFF | 1), c.plane, offset,
+                                c.planeStride);
+                        clearRows(block, rows);
                     } else {
                         idct.flat(dc, c.plane, offset, c.planeStride);
                     }
