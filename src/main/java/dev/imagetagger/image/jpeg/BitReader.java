@@ -26,7 +26,10 @@ final class BitReader {
         return position;
     }
 
-    /** Tops the buffer up to at least 57 bits. */
+    /**
+     * Tops the buffer up to more than 32 bits, all callers need: usually four bytes in one step, and never more
+     * work than that.
+     */
     private void fill() {
         byte[] data = this.data;
         long buffer = this.buffer;
@@ -37,12 +40,13 @@ final class BitReader {
                     | (data[position + 2] & 0xFF) << 8 | (data[position + 3] & 0xFF);
             int inverted = ~word;
             if (((inverted - 0x01010101) & ~inverted & 0x80808080) == 0) { // no 0xFF byte: four data bytes at once
-                buffer = buffer << 32 | (word & 0xFFFFFFFFL);
-                count += 32;
-                position += 4;
+                this.buffer = buffer << 32 | (word & 0xFFFFFFFFL);
+                this.count = count + 32;
+                this.position = position + 4;
+                return;
             }
         }
-        while (count <= 56) {
+        while (count <= 32) {
             int b;
             if (position < data.length && (b = data[position]) != (byte) 0xFF) {
                 position++;
