@@ -310,7 +310,8 @@ final class ScaledIdct {
         }
     }
 
+    /** To 0-255, with one test for the usual sample already in range. */
     static int clamp(int value) {
-        return value < 0 ? 0 : Math.min(value, 255);
+        return (value & ~0xFF) == 0 ? value : value < 0 ? 0 : 255;
     }
 }
