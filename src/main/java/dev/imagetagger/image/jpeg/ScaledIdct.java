@@ -33,8 +33,6 @@ final class ScaledIdct {
      */
     private final int[] basis;
     private final int[] workspace = new int[64];
-    /** The frequencies (0 to 7) whose basis column is not all zero, ascending: the only ones the transform reads. */
-    private final int[] frequencies;
     /**
      * For each zig-zag index, if the transform reads that coefficient: its row (bit 8 + row) and column (bit column),
      * else 0.
@@ -60,7 +58,6 @@ final class ScaledIdct {
         for (int i = 0; i < basis.length; i++) {
             used[i & 7] |= size == 8 || basis[i] != 0;
         }
-        frequencies = java.util.stream.IntStream.range(0, 8).filter(u -> used[u]).toArray();
         for (int k = 0; k < 64; k++) {
             int z = CodingTables.NATURAL_ORDER[k];
             marks[k] = used[z >> 3] && used[z & 7] ? 1 << (8 + (z >> 3)) | 1 << (z & 7) : 0;
@@ -83,15 +80,14 @@ final class ScaledIdct {
      * Writes the block's {@code size x size} samples at {@code offset} of {@code out}.
      *
      * @param block      dequantised coefficients in natural order
-     * @param lastRow    the last row of the block holding a non-zero coefficient
-     * @param lastColumn the last column holding one
+     * @param lastColumn the last column of the block holding a non-zero coefficient
      */
-    void transform(int[] block, int lastRow, int lastColumn, byte[] out, int offset, int stride) {
+    void transform(int[] block, int lastColumn, byte[] out, int offset, int stride) {
         switch (size) {
             case 8 -> islow(block, out, offset, stride);
             case 1 -> out[offset] = (byte) clamp(((block[0] + 4) >> 3) + 128);
             case 2 -> quarter(block, out, offset, stride);
-            default -> reduced(block, lastRow, lastColumn, out, offset, stride);
+            default -> half(block, lastColumn, out, offset, stride);
         }
     }
 
@@ -107,49 +103,57 @@ final class ScaledIdct {
     }
 
     /**
-     * Rows, then columns, of the reduced matrix. Only the frequencies with a basis column and no higher than the
-     * block's last non-zero row or column are summed: the terms left out are zero.
+     * At 1/2: rows, then columns, of the 4x8 reduced matrix. Output samples x and 3 - x share their terms, the even
+     * frequencies' (0, 2, 6; 4 has none) added to the odd ones' (1, 3, 5, 7) for one and subtracted for the other.
+     * Columns right of the last non-zero one stay zero in the workspace.
      */
-    private void reduced(int[] block, int lastRow, int lastColumn, byte[] out, int offset, int stride) {
-        int n = size;
-        int[] ws = workspace;
+    private void half(int[] in, int lastColumn, byte[] out, int offset, int stride) {
         int[] m = basis;
-        int[] f = frequencies;
-        int rows = 0;
-        while (rows < f.length && f[rows] <= lastRow) {
-            rows++;
-        }
-        int columns = 0;
-        while (columns < f.length && f[columns] <= lastColumn) {
-            columns++;
-        }
-        for (int y = 0; y < n; y++) {
-            for (int j = 0; j < columns; j++) {
-                int u = f[j];
-                int sum = 0;
-                for (int i = 0; i < rows; i++) {
-                    int v = f[i];
-                    sum += m[y * 8 + v] * block[v * 8 + u];
-                }
-                ws[y * 8 + u] = (sum + (1 << (CONST_BITS - PASS1_BITS - 1))) >> (CONST_BITS - PASS1_BITS);
+        int[] ws = workspace;
+        int shift = CONST_BITS - PASS1_BITS;
+        int round = 1 << (shift - 1);
+        for (int u = 0; u < 8; u++) {
+            if (u > lastColumn) {
+                ws[u] = 0;
+                ws[8 + u] = 0;
+                ws[16 + u] = 0;
+                ws[24 + u] = 0;
+                continue;
             }
+            int b0 = in[u];
+            int b2 = in[16 + u];
+            int b6 = in[48 + u];
+            int b1 = in[8 + u];
+            int b3 = in[24 + u];
+            int b5 = in[40 + u];
+            int b7 = in[56 + u];
+            int even0 = m[0] * b0 + m[2] * b2 + m[6] * b6;
+            int even1 = m[8] * b0 + m[10] * b2 + m[14] * b6;
+            int odd0 = m[1] * b1 + m[3] * b3 + m[5] * b5 + m[7] * b7;
+            int odd1 = m[9] * b1 + m[11] * b3 + m[13] * b5 + m[15] * b7;
+            ws[u] = (even0 + odd0 + round) >> shift;
+            ws[24 + u] = (even0 - odd0 + round) >> shift;
+            ws[8 + u] = (even1 + odd1 + round) >> shift;
+            ws[16 + u] = (even1 - odd1 + round) >> shift;
         }
-        for (int y = 0; y < n; y++) {
-            int row = offset + y * stride;
-            for (int x = 0; x < n; x++) {
-                int sum = 0;
-                for (int j = 0; j < columns; j++) {
-                    int u = f[j];
-                    sum += m[x * 8 + u] * ws[y * 8 + u];
-                }
-                out[row + x] = (byte) clamp(((sum + (1 << (CONST_BITS + PASS1_BITS - 1))) >> (CONST_BITS + PASS1_BITS))
-                        + 128);
-            }
+        shift = CONST_BITS + PASS1_BITS;
+        round = 1 << (shift - 1);
+        for (int y = 0; y < 4; y++) {
+            int w = y * 8;
+            int even0 = m[0] * ws[w] + m[2] * ws[w + 2] + m[6] * ws[w + 6];
+            int even1 = m[8] * ws[w] + m[10] * ws[w + 2] + m[14] * ws[w + 6];
+            int odd0 = m[1] * ws[w + 1] + m[3] * ws[w + 3] + m[5] * ws[w + 5] + m[7] * ws[w + 7];
+            int odd1 = m[9] * ws[w + 1] + m[11] * ws[w + 3] + m[13] * ws[w + 5] + m[15] * ws[w + 7];
+            int o = offset + y * stride;
+            out[o] = (byte) clamp(((even0 + odd0 + round) >> shift) + 128);
+            out[o + 3] = (byte) clamp(((even0 - odd0 + round) >> shift) + 128);
+            out[o + 1] = (byte) clamp(((even1 + odd1 + round) >> shift) + 128);
+            out[o + 2] = (byte) clamp(((even1 - odd1 + round) >> shift) + 128);
         }
     }
 
     /**
-     * {@link #reduced} at 1/4, unrolled: the 2x2 output's two rows (and columns) are the sum and the difference of
+     * At 1/4, as {@link #half}: the 2x2 output's two rows (and columns) are the sum and the difference of
      * the even (DC) and odd (1, 3, 5, 7) frequencies' terms, by the basis's symmetry; 2, 4 and 6 have no terms.
      */
     private void quarter(int[] block, byte[] out, int offset, int stride) {

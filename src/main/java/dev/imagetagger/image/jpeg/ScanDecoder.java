@@ -259,7 +259,7 @@ final class ScanDecoder {
         if (occupied != 0) {
             // Not flat even if no stored coefficient is non-zero: the transform rounds a lone DC unlike flat().
             int rows = (occupied >>> 8) & 0xFF;
-            idct.transform(b, last(rows | 1), last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
+            idct.transform(b, last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
             clearRows(b, rows);
         } else {
             idct.flat(b[0], c.plane, offset, c.planeStride);
@@ -405,8 +405,7 @@ final class ScanDecoder {
                     if (occupied != 0) { // see baseline: not flat even if no stored coefficient is non-zero
                         block[0] = dc;
                         int rows = (occupied >>> 8) & 0xFF;
-                        idct.transform(block, last(rows | 1), last(occupied & 0xFF | 1), c.plane, offset,
-                                c.planeStride);
+                        idct.transform(block, last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
                         clearRows(block, rows);
                     } else {
                         idct.flat(dc, c.plane, offset, c.planeStride);
