@@ -14,11 +14,10 @@ import dev.imagetagger.image.CorruptImageException;
 final class ScanDecoder {
 
     private static final int BASELINE = 0;
-    private static final int BASELINE_DC_ONLY = 1;
-    private static final int DC_FIRST = 2;
-    private static final int DC_REFINE = 3;
-    private static final int AC_FIRST = 4;
-    private static final int AC_REFINE = 5;
+    private static final int DC_FIRST = 1;
+    private static final int DC_REFINE = 2;
+    private static final int AC_FIRST = 3;
+    private static final int AC_REFINE = 4;
     /**
      * Scans allowed in one file. Encoders write 1 to 3 sequential scans and about 10 progressive ones; a scan can
      * cover thousands of blocks with a few bytes (end-of-band runs), so without a bound a small file could demand
@@ -29,8 +28,6 @@ final class ScanDecoder {
     private final Frame frame;
     private final CodingTables tables;
     private final byte[] data;
-    private final int scale;
-    private final ScaledIdct idct;
     private final int[] block = new int[64];
 
     private BitReader in;
@@ -46,8 +43,10 @@ final class ScanDecoder {
         this.frame = frame;
         this.tables = tables;
         this.data = data;
-        this.scale = scale;
-        this.idct = new ScaledIdct(scale);
+        for (Component c : frame.components) {
+            c.scale = c.blockScale(scale, frame);
+            c.idct = new ScaledIdct(c.scale);
+        }
     }
 
     /** Whether every component has been in at least one scan. */
@@ -70,7 +69,7 @@ final class ScanDecoder {
         }
         readScanHeader(start, end);
         in = new BitReader(data, end);
-        if (frame.progressive() && spectralStart > 0 && scale == 8) {
+        if (frame.progressive() && spectralStart > 0 && scanComponents[0].scale == 8) {
             return nextMarkerAfterScan(); // AC coefficients: 1/8 uses none
         }
         for (Component c : scanComponents) {
@@ -122,7 +121,7 @@ final class ScanDecoder {
         int approximationHigh = (data[at + 2] & 0xFF) >> 4;
         approximationLow = data[at + 2] & 15;
         if (!frame.progressive()) {
-            mode = scale == 8 ? BASELINE_DC_ONLY : BASELINE;
+            mode = BASELINE;
         } else {
             boolean dc = spectralStart == 0;
             if (spectralEnd > 63 || spectralStart > spectralEnd || (dc && spectralEnd != 0) || (!dc && count != 1)
@@ -134,8 +133,8 @@ final class ScanDecoder {
             mode = dc ? (first ? DC_FIRST : DC_REFINE) : (first ? AC_FIRST : AC_REFINE);
         }
         for (Component c : scanComponents) {
-            boolean needsDc = mode == BASELINE || mode == BASELINE_DC_ONLY || mode == DC_FIRST;
-            boolean needsAc = mode == BASELINE || mode == BASELINE_DC_ONLY || mode == AC_FIRST || mode == AC_REFINE;
+            boolean needsDc = mode == BASELINE || mode == DC_FIRST;
+            boolean needsAc = mode == BASELINE || mode == AC_FIRST || mode == AC_REFINE;
             if ((needsDc && c.dcTable == null) || (needsAc && c.acTable == null)) {
                 throw new CorruptImageException("A JPEG scan uses a Huffman table that was never defined.");
             }
@@ -152,9 +151,9 @@ final class ScanDecoder {
             throw new CorruptImageException("A JPEG component uses a quantisation table that was never defined.");
         }
         c.quant = quant.clone();
-        c.zigzagFactors = idct.zigzagFactors(quant);
+        c.zigzagFactors = c.idct.zigzagFactors(quant);
         if (frame.progressive()) {
-            c.coefficientsPerBlock = scale == 8 ? 1 : 64;
+            c.coefficientsPerBlock = c.scale == 8 ? 1 : 64;
             c.coefficients = new short[c.blocksPerLine * c.blocksPerColumn * c.coefficientsPerBlock];
         } else {
             allocatePlane(c);
@@ -162,8 +161,8 @@ final class ScanDecoder {
     }
 
     private void allocatePlane(Component c) {
-        c.planeStride = c.blocksPerLine * idct.size;
-        c.plane = new byte[c.planeStride * c.blocksPerColumn * idct.size];
+        c.planeStride = c.blocksPerLine * c.idct.size;
+        c.plane = new byte[c.planeStride * c.blocksPerColumn * c.idct.size];
     }
 
     private void decodeInterleaved() {
@@ -232,8 +231,13 @@ final class ScanDecoder {
 
     private void decodeBlock(Component c, int row, int column) {
         switch (mode) {
-            case BASELINE -> baseline(c, row, column);
-            case BASELINE_DC_ONLY -> baselineDcOnly(c, row, column);
+            case BASELINE -> {
+                if (c.scale == 8) {
+                    baselineDcOnly(c, row, column);
+                } else {
+                    baseline(c, row, column);
+                }
+            }
             case DC_FIRST -> dcFirst(c, row * c.blocksPerLine + column);
             case DC_REFINE -> dcRefine(c, row * c.blocksPerLine + column);
             case AC_FIRST -> acFirst(c, (row * c.blocksPerLine + column) * 64);
@@ -253,6 +257,7 @@ final class ScanDecoder {
         int[] b = block;
         c.dcPredictor += dcDifference(c);
         b[0] = c.dcPredictor * c.quant[0];
+        ScaledIdct idct = c.idct;
         int occupied = in.decodeAcCoefficients(c.acTable, c.zigzagFactors, idct.marks, b);
         int n = idct.size;
         int offset = row * n * c.planeStride + column * n;
@@ -381,9 +386,10 @@ final class ScanDecoder {
         if (!frame.progressive()) {
             return;
         }
-        int n = idct.size;
-        int[] marks = idct.marks;
         for (Component c : frame.components) {
+            ScaledIdct idct = c.idct;
+            int n = idct.size;
+            int[] marks = idct.marks;
             allocatePlane(c);
             short[] coefficients = c.coefficients;
             int perBlock = c.coefficientsPerBlock;
