@@ -292,9 +292,7 @@ final class ScanDecoder {
     }
 
     private void dcRefine(Component c, int blockIndex) {
-        if (in.bit() != 0) {
-            c.coefficients[blockIndex * c.coefficientsPerBlock] |= (short) (1 << approximationLow);
-        }
+        c.coefficients[blockIndex * c.coefficientsPerBlock] |= (short) (in.bit() << approximationLow);
     }
 
     private void acFirst(Component c, int base) {
