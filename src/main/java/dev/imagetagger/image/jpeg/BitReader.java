@@ -26,10 +26,7 @@ final class BitReader {
         return position;
     }
 
-    /**
-     * Tops the buffer up to more than 32 bits, all callers need: usually four bytes in one step, and never more
-     * work than that.
-     */
+    /** Tops the buffer up to more than 32 bits, all that any caller needs: usually four bytes in one step. */
     private void fill() {
         byte[] data = this.data;
         long buffer = this.buffer;
