@@ -47,17 +47,19 @@ class ShrinkOnLoadTest {
     /**
      * Lowest PSNR (dB) between the fast and the full crop. Both go through the same antialiased resize; they differ
      * by the DCT-domain downscale (an exact block mean) against the triangle filter over full-resolution pixels, and
-     * by chroma upsampled at the reduced scale. Measured minimum 26.5 dB (a 4:1:1 file: its chroma comes from a
-     * sixteenth-width plane), median 55.8 dB; a wrong colour conversion, scale or a shifted crop falls below 20 dB.
+     * by chroma upsampled at the reduced scale (except 4:2:0 at 1/2 and 1/4, whose chroma is decoded at twice the
+     * scale). Measured minimum 32.2 dB, median 57.0 dB (26.5 and 55.8 dB while 4:2:0 chroma was upsampled at every
+     * scale); a wrong colour conversion, scale or a shifted crop falls below 20 dB.
      */
-    private static final double MIN_PSNR = 25;
+    private static final double MIN_PSNR = 30;
     /**
-     * Share of the photos where scaling applies whose top-1 class is unchanged. Measured 360 of 396 (90.9 %): the
-     * changes were between classes whose logits lie within one to eight of the int8 model's output steps (0.16) of
-     * each other, at crop PSNRs of 35 to 52 dB; the model is that sensitive near a tie. A broken path changes most.
+     * Share of the photos where scaling applies whose top-1 class is unchanged. Measured 368 of 396 (92.9 %). Before,
+     * with 4:2:0 chroma upsampled at every scale, 360: the changes were between classes whose logits lie within one
+     * to eight of the int8 model's output steps (0.16) of each other, at crop PSNRs of 35 to 52 dB; the model is that
+     * sensitive near a tie. A broken path changes most.
      */
-    private static final double MIN_SAME_TOP1 = 0.88;
-    /** Top-1 accuracy on the labelled upscales may fall by at most this share (measured: 3 photos of 373, 0.8 %). */
+    private static final double MIN_SAME_TOP1 = 0.91;
+    /** Top-1 accuracy on the labelled upscales may fall by at most this share (measured: 2 photos of 373, 0.5 %). */
     private static final double MAX_ACCURACY_LOSS = 0.02;
     private static final int[] UPSCALES = { 2, 3 };
 

@@ -26,7 +26,7 @@ final class BitReader {
         return position;
     }
 
-    /** Tops the buffer up to at least 57 bits. */
+    /** Tops the buffer up to more than 32 bits, all that any caller needs: usually four bytes in one step. */
     private void fill() {
         byte[] data = this.data;
         long buffer = this.buffer;
@@ -37,12 +37,13 @@ final class BitReader {
                     | (data[position + 2] & 0xFF) << 8 | (data[position + 3] & 0xFF);
             int inverted = ~word;
             if (((inverted - 0x01010101) & ~inverted & 0x80808080) == 0) { // no 0xFF byte: four data bytes at once
-                buffer = buffer << 32 | (word & 0xFFFFFFFFL);
-                count += 32;
-                position += 4;
+                this.buffer = buffer << 32 | (word & 0xFFFFFFFFL);
+                this.count = count + 32;
+                this.position = position + 4;
+                return;
             }
         }
-        while (count <= 56) {
+        while (count <= 32) {
             int b;
             if (position < data.length && (b = data[position]) != (byte) 0xFF) {
                 position++;
@@ -110,6 +111,58 @@ final class BitReader {
             fill();
         }
         count -= n;
+    }
+
+    /**
+     * Decodes the AC coefficients of one sequential block into {@code block} (natural order), each times its
+     * {@code factors} entry (zig-zag order; 0 for a coefficient the scaled IDCT ignores). Returns the {@code marks}
+     * (zig-zag order) of the coefficients stored, or-ed, and bit 16 if the block has any non-zero AC coefficient.
+     */
+    int decodeAcCoefficients(HuffmanTable table, int[] factors, int[] marks, int[] block) {
+        int[] lookup = table.coefficients;
+        long buffer = this.buffer;
+        int count = this.count;
+        int occupied = 0;
+        for (int k = 1; k < 64; k++) {
+            if (count < 32) {
+                this.count = count;
+                fill();
+                buffer = this.buffer;
+                count = this.count;
+            }
+            int entry = lookup[(int) (buffer >>> (count - HuffmanTable.COEFFICIENT_LOOKAHEAD))
+                    & ((1 << HuffmanTable.COEFFICIENT_LOOKAHEAD) - 1)];
+            int value;
+            int run;
+            if (entry != 0) {
+                count -= entry & 0xFF;
+                value = entry >> 16;
+                run = (entry >> 8) & 0xFF;
+            } else { // a long code, or a large value
+                this.count = count;
+                int symbol = decode(table);
+                run = symbol >> 4;
+                value = signed(symbol & 15);
+                buffer = this.buffer;
+                count = this.count;
+            }
+            if (value == 0) { // size 0: ZRL, else end of block
+                if (run != 15) {
+                    break;
+                }
+                k += 15;
+                continue;
+            }
+            k += run;
+            if (k > 63) {
+                this.count = count;
+                throw new CorruptImageException("A JPEG block's coefficients run past its 64th.");
+            }
+            block[CodingTables.NATURAL_ORDER[k]] = value * factors[k];
+            occupied |= 1 << 16 | marks[k];
+        }
+        this.count = count;
+        return occupied;
     }
 
     /**

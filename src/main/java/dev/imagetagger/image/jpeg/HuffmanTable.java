@@ -10,6 +10,7 @@ final class HuffmanTable {
 
     static final int LOOKAHEAD = 9;
     static final int RUN_LOOKAHEAD = 12;
+    static final int COEFFICIENT_LOOKAHEAD = 11;
 
     /** Indexed by the next {@link #LOOKAHEAD} bits: (code length << 8) | symbol, or 0 for a longer code. */
     final int[] fast = new int[1 << LOOKAHEAD];
@@ -18,6 +19,12 @@ final class HuffmanTable {
      * 16 for ZRL, 0 for end of block), or 0 for a longer code: a whole coefficient skipped in one step.
      */
     final int[] skip = new int[1 << LOOKAHEAD];
+    /**
+     * For AC tables, indexed by the next {@link #COEFFICIENT_LOOKAHEAD} bits: a whole coefficient when its code and
+     * value bits fit in them, as value << 16 | run << 8 | bits used (value 0 for end of block and ZRL), or 0 when
+     * they do not fit. Decoding a coefficient is then one lookup instead of a lookup and a read of its value bits.
+     */
+    final int[] coefficients = new int[1 << COEFFICIENT_LOOKAHEAD];
     /** Largest code of each length, -1 when there is none. */
     final int[] maxCode = new int[17];
     /** Added to a code of each length to index {@link #symbols}. */
@@ -53,8 +60,26 @@ final class HuffmanTable {
                         skip[fill] = skipEntry;
                     }
                 }
+                if (length + (symbols[index] & 15) <= COEFFICIENT_LOOKAHEAD) {
+                    addCoefficients(code, length, symbols[index] & 0xFF);
+                }
             }
             code <<= 1;
+        }
+    }
+
+    /** The {@link #coefficients} entries of one code: one for each pattern of its value bits. */
+    private void addCoefficients(int code, int length, int symbol) {
+        int size = symbol & 15;
+        int used = length + size;
+        int shift = COEFFICIENT_LOOKAHEAD - used;
+        for (int bits = 0; bits < 1 << size; bits++) {
+            int value = size == 0 ? 0 : bits < 1 << (size - 1) ? bits - (1 << size) + 1 : bits;
+            int entry = value << 16 | (symbol >> 4) << 8 | used;
+            int first = (code << size | bits) << shift;
+            for (int fill = first, end = first + (1 << shift); fill < end; fill++) {
+                coefficients[fill] = entry;
+            }
         }
     }
 

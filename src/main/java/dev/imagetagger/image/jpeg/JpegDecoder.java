@@ -122,14 +122,15 @@ public final class JpegDecoder {
 
     /** The arrays decoding will need, from the header alone: refuse what no Java array can hold. */
     private static void checkArraySizes(Frame frame, int scale) {
-        int side = 8 / scale;
         long channels = frame.components.length == 1 ? 1 : 3;
         long largest = (long) Component.ceilDiv(frame.width, scale) * Component.ceilDiv(frame.height, scale) * channels;
         for (Component c : frame.components) {
             long blocks = (long) c.blocksPerLine * c.blocksPerColumn;
+            int blockScale = c.blockScale(scale, frame);
+            int side = 8 / blockScale;
             largest = Math.max(largest, blocks * side * side);
             if (frame.progressive()) {
-                largest = Math.max(largest, blocks * (scale == 8 ? 1 : 64));
+                largest = Math.max(largest, blocks * (blockScale == 8 ? 1 : 64));
             }
         }
         if (largest > MAX_ARRAY) {

@@ -33,11 +33,16 @@ final class ScaledIdct {
      */
     private final int[] basis;
     private final int[] workspace = new int[64];
+    /**
+     * For each zig-zag index, if the transform reads that coefficient: its row (bit 8 + row) and column (bit column),
+     * else 0.
+     */
+    final int[] marks = new int[64];
 
     ScaledIdct(int scale) {
         size = 8 / scale;
         basis = new int[size * 8];
-        for (int x = 0; x < size; x++) {
+        for (int x = 0; x < (size + 1) / 2; x++) {
             for (int u = 0; u < 8; u++) {
                 double mean = 0;
                 for (int i = x * scale; i < (x + 1) * scale; i++) {
@@ -45,22 +50,44 @@ final class ScaledIdct {
                 }
                 double c = u == 0 ? Math.sqrt(0.5) : 1;
                 basis[x * 8 + u] = (int) Math.round((1 << CONST_BITS) * c / 2 * mean);
+                // Each cosine is even (u even) or odd (u odd) about the block's centre: mirror it exactly.
+                basis[(size - 1 - x) * 8 + u] = (u & 1) == 0 ? basis[x * 8 + u] : -basis[x * 8 + u];
             }
         }
+        boolean[] used = new boolean[8];
+        for (int i = 0; i < basis.length; i++) {
+            used[i & 7] |= size == 8 || basis[i] != 0;
+        }
+        for (int k = 0; k < 64; k++) {
+            int z = CodingTables.NATURAL_ORDER[k];
+            marks[k] = used[z >> 3] && used[z & 7] ? 1 << (8 + (z >> 3)) | 1 << (z & 7) : 0;
+        }
+    }
+
+    /**
+     * Dequantisation factors (given in natural order) in zig-zag order, 0 for the coefficients the transform ignores:
+     * decoding then stores those as zeros instead of branching on each one.
+     */
+    int[] zigzagFactors(int[] quant) {
+        int[] factors = new int[64];
+        for (int k = 0; k < 64; k++) {
+            factors[k] = marks[k] != 0 || k == 0 ? quant[CodingTables.NATURAL_ORDER[k]] : 0;
+        }
+        return factors;
     }
 
     /**
      * Writes the block's {@code size x size} samples at {@code offset} of {@code out}.
      *
      * @param block      dequantised coefficients in natural order
-     * @param lastRow    the last row of the block holding a non-zero coefficient
-     * @param lastColumn the last column holding one
+     * @param lastColumn the last column of the block holding a non-zero coefficient
      */
-    void transform(int[] block, int lastRow, int lastColumn, byte[] out, int offset, int stride) {
+    void transform(int[] block, int lastColumn, byte[] out, int offset, int stride) {
         switch (size) {
             case 8 -> islow(block, out, offset, stride);
             case 1 -> out[offset] = (byte) clamp(((block[0] + 4) >> 3) + 128);
-            default -> reduced(block, lastRow, lastColumn, out, offset, stride);
+            case 2 -> quarter(block, out, offset, stride);
+            default -> half(block, lastColumn, out, offset, stride);
         }
     }
 
@@ -75,31 +102,99 @@ final class ScaledIdct {
         }
     }
 
-    /** Rows, then columns, of the reduced matrix; the all-zero high frequencies of the block are left out. */
-    private void reduced(int[] block, int lastRow, int lastColumn, byte[] out, int offset, int stride) {
-        int n = size;
-        int[] ws = workspace;
+    /**
+     * At 1/2: rows, then columns, of the 4x8 reduced matrix. Output samples x and 3 - x share their terms, the even
+     * frequencies' (0, 2, 6; 4 has none) added to the odd ones' (1, 3, 5, 7) for one and subtracted for the other.
+     * Columns right of the last non-zero one stay zero in the workspace.
+     */
+    private void half(int[] in, int lastColumn, byte[] out, int offset, int stride) {
         int[] m = basis;
-        for (int y = 0; y < n; y++) {
-            for (int u = 0; u <= lastColumn; u++) {
-                int sum = 0;
-                for (int v = 0; v <= lastRow; v++) {
-                    sum += m[y * 8 + v] * block[v * 8 + u];
-                }
-                ws[y * 8 + u] = (sum + (1 << (CONST_BITS - PASS1_BITS - 1))) >> (CONST_BITS - PASS1_BITS);
+        int[] ws = workspace;
+        int shift = CONST_BITS - PASS1_BITS;
+        int round = 1 << (shift - 1);
+        for (int u = 0; u < 8; u++) {
+            if (u > lastColumn) {
+                ws[u] = 0;
+                ws[8 + u] = 0;
+                ws[16 + u] = 0;
+                ws[24 + u] = 0;
+                continue;
             }
+            int b0 = in[u];
+            int b2 = in[16 + u];
+            int b6 = in[48 + u];
+            int b1 = in[8 + u];
+            int b3 = in[24 + u];
+            int b5 = in[40 + u];
+            int b7 = in[56 + u];
+            int even0 = m[0] * b0 + m[2] * b2 + m[6] * b6;
+            int even1 = m[8] * b0 + m[10] * b2 + m[14] * b6;
+            int odd0 = m[1] * b1 + m[3] * b3 + m[5] * b5 + m[7] * b7;
+            int odd1 = m[9] * b1 + m[11] * b3 + m[13] * b5 + m[15] * b7;
+            ws[u] = (even0 + odd0 + round) >> shift;
+            ws[24 + u] = (even0 - odd0 + round) >> shift;
+            ws[8 + u] = (even1 + odd1 + round) >> shift;
+            ws[16 + u] = (even1 - odd1 + round) >> shift;
         }
-        for (int y = 0; y < n; y++) {
-            int row = offset + y * stride;
-            for (int x = 0; x < n; x++) {
-                int sum = 0;
-                for (int u = 0; u <= lastColumn; u++) {
-                    sum += m[x * 8 + u] * ws[y * 8 + u];
-                }
-                out[row + x] = (byte) clamp(((sum + (1 << (CONST_BITS + PASS1_BITS - 1))) >> (CONST_BITS + PASS1_BITS))
-                        + 128);
-            }
+        shift = CONST_BITS + PASS1_BITS;
+        round = 1 << (shift - 1);
+        for (int y = 0; y < 4; y++) {
+            int w = y * 8;
+            int even0 = m[0] * ws[w] + m[2] * ws[w + 2] + m[6] * ws[w + 6];
+            int even1 = m[8] * ws[w] + m[10] * ws[w + 2] + m[14] * ws[w + 6];
+            int odd0 = m[1] * ws[w + 1] + m[3] * ws[w + 3] + m[5] * ws[w + 5] + m[7] * ws[w + 7];
+            int odd1 = m[9] * ws[w + 1] + m[11] * ws[w + 3] + m[13] * ws[w + 5] + m[15] * ws[w + 7];
+            int o = offset + y * stride;
+            out[o] = (byte) clamp(((even0 + odd0 + round) >> shift) + 128);
+            out[o + 3] = (byte) clamp(((even0 - odd0 + round) >> shift) + 128);
+            out[o + 1] = (byte) clamp(((even1 + odd1 + round) >> shift) + 128);
+            out[o + 2] = (byte) clamp(((even1 - odd1 + round) >> shift) + 128);
         }
+    }
+
+    /**
+     * At 1/4, as {@link #half}: the 2x2 output's two rows (and columns) are the sum and the difference of
+     * the even (DC) and odd (1, 3, 5, 7) frequencies' terms, by the basis's symmetry; 2, 4 and 6 have no terms.
+     */
+    private void quarter(int[] block, byte[] out, int offset, int stride) {
+        int m0 = basis[0];
+        int m1 = basis[1];
+        int m3 = basis[3];
+        int m5 = basis[5];
+        int m7 = basis[7];
+        int shift = CONST_BITS - PASS1_BITS;
+        int round = 1 << (shift - 1);
+        int even = m0 * block[0];
+        int odd = m1 * block[8] + m3 * block[24] + m5 * block[40] + m7 * block[56];
+        int top0 = (even + odd + round) >> shift;
+        int bottom0 = (even - odd + round) >> shift;
+        even = m0 * block[1];
+        odd = m1 * block[9] + m3 * block[25] + m5 * block[41] + m7 * block[57];
+        int top1 = (even + odd + round) >> shift;
+        int bottom1 = (even - odd + round) >> shift;
+        even = m0 * block[3];
+        odd = m1 * block[11] + m3 * block[27] + m5 * block[43] + m7 * block[59];
+        int top3 = (even + odd + round) >> shift;
+        int bottom3 = (even - odd + round) >> shift;
+        even = m0 * block[5];
+        odd = m1 * block[13] + m3 * block[29] + m5 * block[45] + m7 * block[61];
+        int top5 = (even + odd + round) >> shift;
+        int bottom5 = (even - odd + round) >> shift;
+        even = m0 * block[7];
+        odd = m1 * block[15] + m3 * block[31] + m5 * block[47] + m7 * block[63];
+        int top7 = (even + odd + round) >> shift;
+        int bottom7 = (even - odd + round) >> shift;
+
+        shift = CONST_BITS + PASS1_BITS;
+        round = 1 << (shift - 1);
+        even = m0 * top0;
+        odd = m1 * top1 + m3 * top3 + m5 * top5 + m7 * top7;
+        out[offset] = (byte) clamp(((even + odd + round) >> shift) + 128);
+        out[offset + 1] = (byte) clamp(((even - odd + round) >> shift) + 128);
+        even = m0 * bottom0;
+        odd = m1 * bottom1 + m3 * bottom3 + m5 * bottom5 + m7 * bottom7;
+        out[offset + stride] = (byte) clamp(((even + odd + round) >> shift) + 128);
+        out[offset + stride + 1] = (byte) clamp(((even - odd + round) >> shift) + 128);
     }
 
     /** libjpeg's jpeg_idct_islow: columns, then rows, with 2 extra bits of precision between the passes. */
@@ -219,7 +314,8 @@ final class ScaledIdct {
         }
     }
 
+    /** To 0-255, with one test for the usual sample already in range. */
     static int clamp(int value) {
-        return value < 0 ? 0 : Math.min(value, 255);
+        return (value & ~0xFF) == 0 ? value : value < 0 ? 0 : 255;
     }
 }

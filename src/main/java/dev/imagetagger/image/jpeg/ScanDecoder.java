@@ -14,11 +14,10 @@ import dev.imagetagger.image.CorruptImageException;
 final class ScanDecoder {
 
     private static final int BASELINE = 0;
-    private static final int BASELINE_DC_ONLY = 1;
-    private static final int DC_FIRST = 2;
-    private static final int DC_REFINE = 3;
-    private static final int AC_FIRST = 4;
-    private static final int AC_REFINE = 5;
+    private static final int DC_FIRST = 1;
+    private static final int DC_REFINE = 2;
+    private static final int AC_FIRST = 3;
+    private static final int AC_REFINE = 4;
     /**
      * Scans allowed in one file. Encoders write 1 to 3 sequential scans and about 10 progressive ones; a scan can
      * cover thousands of blocks with a few bytes (end-of-band runs), so without a bound a small file could demand
@@ -29,8 +28,6 @@ final class ScanDecoder {
     private final Frame frame;
     private final CodingTables tables;
     private final byte[] data;
-    private final int scale;
-    private final ScaledIdct idct;
     private final int[] block = new int[64];
 
     private BitReader in;
@@ -46,8 +43,10 @@ final class ScanDecoder {
         this.frame = frame;
         this.tables = tables;
         this.data = data;
-        this.scale = scale;
-        this.idct = new ScaledIdct(scale);
+        for (Component c : frame.components) {
+            c.scale = c.blockScale(scale, frame);
+            c.idct = new ScaledIdct(c.scale);
+        }
     }
 
     /** Whether every component has been in at least one scan. */
@@ -70,7 +69,7 @@ final class ScanDecoder {
         }
         readScanHeader(start, end);
         in = new BitReader(data, end);
-        if (frame.progressive() && spectralStart > 0 && scale == 8) {
+        if (frame.progressive() && spectralStart > 0 && scanComponents[0].scale == 8) {
             return nextMarkerAfterScan(); // AC coefficients: 1/8 uses none
         }
         for (Component c : scanComponents) {
@@ -122,7 +121,7 @@ final class ScanDecoder {
         int approximationHigh = (data[at + 2] & 0xFF) >> 4;
         approximationLow = data[at + 2] & 15;
         if (!frame.progressive()) {
-            mode = scale == 8 ? BASELINE_DC_ONLY : BASELINE;
+            mode = BASELINE;
         } else {
             boolean dc = spectralStart == 0;
             if (spectralEnd > 63 || spectralStart > spectralEnd || (dc && spectralEnd != 0) || (!dc && count != 1)
@@ -134,8 +133,8 @@ final class ScanDecoder {
             mode = dc ? (first ? DC_FIRST : DC_REFINE) : (first ? AC_FIRST : AC_REFINE);
         }
         for (Component c : scanComponents) {
-            boolean needsDc = mode == BASELINE || mode == BASELINE_DC_ONLY || mode == DC_FIRST;
-            boolean needsAc = mode == BASELINE || mode == BASELINE_DC_ONLY || mode == AC_FIRST || mode == AC_REFINE;
+            boolean needsDc = mode == BASELINE || mode == DC_FIRST;
+            boolean needsAc = mode == BASELINE || mode == AC_FIRST || mode == AC_REFINE;
             if ((needsDc && c.dcTable == null) || (needsAc && c.acTable == null)) {
                 throw new CorruptImageException("A JPEG scan uses a Huffman table that was never defined.");
             }
@@ -152,8 +151,9 @@ final class ScanDecoder {
             throw new CorruptImageException("A JPEG component uses a quantisation table that was never defined.");
         }
         c.quant = quant.clone();
+        c.zigzagFactors = c.idct.zigzagFactors(quant);
         if (frame.progressive()) {
-            c.coefficientsPerBlock = scale == 8 ? 1 : 64;
+            c.coefficientsPerBlock = c.scale == 8 ? 1 : 64;
             c.coefficients = new short[c.blocksPerLine * c.blocksPerColumn * c.coefficientsPerBlock];
         } else {
             allocatePlane(c);
@@ -161,8 +161,8 @@ final class ScanDecoder {
     }
 
     private void allocatePlane(Component c) {
-        c.planeStride = c.blocksPerLine * idct.size;
-        c.plane = new byte[c.planeStride * c.blocksPerColumn * idct.size];
+        c.planeStride = c.blocksPerLine * c.idct.size;
+        c.plane = new byte[c.planeStride * c.blocksPerColumn * c.idct.size];
     }
 
     private void decodeInterleaved() {
@@ -231,8 +231,13 @@ final class ScanDecoder {
 
     private void decodeBlock(Component c, int row, int column) {
         switch (mode) {
-            case BASELINE -> baseline(c, row, column);
-            case BASELINE_DC_ONLY -> baselineDcOnly(c, row, column);
+            case BASELINE -> {
+                if (c.scale == 8) {
+                    baselineDcOnly(c, row, column);
+                } else {
+                    baseline(c, row, column);
+                }
+            }
             case DC_FIRST -> dcFirst(c, row * c.blocksPerLine + column);
             case DC_REFINE -> dcRefine(c, row * c.blocksPerLine + column);
             case AC_FIRST -> acFirst(c, (row * c.blocksPerLine + column) * 64);
@@ -250,39 +255,27 @@ final class ScanDecoder {
 
     private void baseline(Component c, int row, int column) {
         int[] b = block;
-        int[] quant = c.quant;
         c.dcPredictor += dcDifference(c);
-        b[0] = c.dcPredictor * quant[0];
-        int rows = 0; // bit r set: row r holds a non-zero AC coefficient
-        int columns = 0;
-        HuffmanTable ac = c.acTable;
-        for (int k = 1; k < 64; ) {
-            int symbol = in.decode(ac);
-            int run = symbol >> 4;
-            int size = symbol & 15;
-            if (size == 0) {
-                if (run != 15) {
-                    break;
-                }
-                k += 16;
-                continue;
-            }
-            k += run;
-            if (k > 63) {
-                throw new CorruptImageException("A JPEG block's coefficients run past its 64th.");
-            }
-            int z = CodingTables.NATURAL_ORDER[k++];
-            b[z] = in.signed(size) * quant[z];
-            rows |= 1 << (z >> 3);
-            columns |= 1 << (z & 7);
-        }
+        b[0] = c.dcPredictor * c.quant[0];
+        ScaledIdct idct = c.idct;
+        int occupied = in.decodeAcCoefficients(c.acTable, c.zigzagFactors, idct.marks, b);
         int n = idct.size;
         int offset = row * n * c.planeStride + column * n;
-        if (rows != 0) {
-            idct.transform(b, last(rows), last(columns), c.plane, offset, c.planeStride);
-            Arrays.fill(b, 0);
+        if (occupied != 0) {
+            // Not flat even if no stored coefficient is non-zero: the transform rounds a lone DC unlike flat().
+            int rows = (occupied >>> 8) & 0xFF;
+            idct.transform(b, last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
+            clearRows(b, rows);
         } else {
             idct.flat(b[0], c.plane, offset, c.planeStride);
+        }
+    }
+
+    /** Zeroes the rows of the block that hold coefficients, cheaper than the whole block when few do. */
+    private static void clearRows(int[] block, int rows) {
+        for (; rows != 0; rows &= rows - 1) {
+            int at = Integer.numberOfTrailingZeros(rows) * 8;
+            Arrays.fill(block, at, at + 8, 0);
         }
     }
 
@@ -299,9 +292,7 @@ final class ScanDecoder {
     }
 
     private void dcRefine(Component c, int blockIndex) {
-        if (in.bit() != 0) {
-            c.coefficients[blockIndex * c.coefficientsPerBlock] |= (short) (1 << approximationLow);
-        }
+        c.coefficients[blockIndex * c.coefficientsPerBlock] |= (short) (in.bit() << approximationLow);
     }
 
     private void acFirst(Component c, int base) {
@@ -357,7 +348,7 @@ final class ScanDecoder {
                 for (; k <= spectralEnd; k++) {
                     int i = base + k;
                     if (coefficients[i] != 0) {
-                        refine(coefficients, i, plusOne, minusOne);
+                        refine(coefficients, i, plusOne);
                     } else if (--run < 0) {
                         break;
                     }
@@ -371,7 +362,7 @@ final class ScanDecoder {
             for (; k <= spectralEnd; k++) {
                 int i = base + k;
                 if (coefficients[i] != 0) {
-                    refine(coefficients, i, plusOne, minusOne);
+                    refine(coefficients, i, plusOne);
                 }
             }
             endOfBandRun--;
@@ -382,10 +373,14 @@ final class ScanDecoder {
         return 31 - Integer.numberOfLeadingZeros(bits);
     }
 
-    private void refine(short[] coefficients, int i, int plusOne, int minusOne) {
-        if (in.bit() != 0 && (coefficients[i] & plusOne) == 0) {
-            coefficients[i] = (short) (coefficients[i] + (coefficients[i] >= 0 ? plusOne : minusOne));
-        }
+    /**
+     * Adds the next correction bit to a non-zero coefficient, away from zero, unless it has that bit already. Without
+     * branches: the bits are random, so a branch on them is mispredicted half the time.
+     */
+    private void refine(short[] coefficients, int i, int plusOne) {
+        int value = coefficients[i];
+        int correct = in.bit() & ((value & plusOne) - 1) >>> 31; // 1 if the bit is set and the value lacks it
+        coefficients[i] = (short) (value + correct * (value >> 31 | 1) * plusOne);
     }
 
     /** Progressive frames: dequantises and transforms the accumulated coefficients into the planes. */
@@ -393,32 +388,33 @@ final class ScanDecoder {
         if (!frame.progressive()) {
             return;
         }
-        int n = idct.size;
         for (Component c : frame.components) {
+            ScaledIdct idct = c.idct;
+            int n = idct.size;
+            int[] marks = idct.marks;
             allocatePlane(c);
             short[] coefficients = c.coefficients;
             int perBlock = c.coefficientsPerBlock;
             int[] quant = c.quant;
+            int[] factors = c.zigzagFactors;
             for (int row = 0; row < c.blocksHigh; row++) {
                 for (int column = 0; column < c.blocksWide; column++) {
                     int base = (row * c.blocksPerLine + column) * perBlock;
                     int offset = row * n * c.planeStride + column * n;
-                    int rows = 0;
-                    int columns = 0;
+                    int occupied = 0;
                     for (int k = 1; k < perBlock; k++) {
                         int value = coefficients[base + k];
                         if (value != 0) {
-                            int z = CodingTables.NATURAL_ORDER[k];
-                            block[z] = value * quant[z];
-                            rows |= 1 << (z >> 3);
-                            columns |= 1 << (z & 7);
+                            block[CodingTables.NATURAL_ORDER[k]] = value * factors[k];
+                            occupied |= 1 << 16 | marks[k];
                         }
                     }
                     int dc = coefficients[base] * quant[0];
-                    if (rows != 0) {
+                    if (occupied != 0) { // see baseline: not flat even if no stored coefficient is non-zero
                         block[0] = dc;
-                        idct.transform(block, last(rows), last(columns), c.plane, offset, c.planeStride);
-                        Arrays.fill(block, 0);
+                        int rows = (occupied >>> 8) & 0xFF;
+                        idct.transform(block, last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
+                        clearRows(block, rows);
                     } else {
                         idct.flat(dc, c.plane, offset, c.planeStride);
                     }

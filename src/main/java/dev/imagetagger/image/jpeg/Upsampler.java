@@ -5,7 +5,8 @@ package dev.imagetagger.image.jpeg;
  * one or both directions (4:2:2, 4:4:0, 4:2:0) gets libjpeg's "fancy" triangle filter, as the JDK's decoder applies it:
  * each output sample weighs the nearer input sample 3/4 and the farther 1/4, edges replicated, with libjpeg's
  * alternating rounding biases. Other ratios (4:1:1, ...) replicate samples, as libjpeg does. At a reduced scale the
- * same rules apply to the reduced planes: 4:2:0 chroma decoded at 1/8 is upsampled from 1/16.
+ * same rules apply to the reduced planes: 4:2:0 chroma decoded at 1/8 is upsampled from 1/16 (at 1/2 and 1/4 it is
+ * decoded at twice the scale and needs none, see {@link Component#blockScale}).
  */
 final class Upsampler {
 
@@ -27,10 +28,11 @@ final class Upsampler {
     Upsampler(Component c, Frame frame, int scale, int outputWidth) {
         this.plane = c.plane;
         this.stride = c.planeStride;
-        this.width = Component.ceilDiv((long) frame.width * c.h, (long) frame.hMax * scale);
-        this.height = Component.ceilDiv((long) frame.height * c.v, (long) frame.vMax * scale);
-        this.hRatio = frame.hMax / c.h;
-        this.vRatio = frame.vMax / c.v;
+        this.width = Component.ceilDiv((long) frame.width * c.h, (long) frame.hMax * c.scale);
+        this.height = Component.ceilDiv((long) frame.height * c.v, (long) frame.vMax * c.scale);
+        // Chroma decoded at a larger scale than the image (see Component.blockScale) needs less upsampling.
+        this.hRatio = frame.hMax / c.h * c.scale / scale;
+        this.vRatio = frame.vMax / c.v * c.scale / scale;
         this.outputWidth = outputWidth;
         boolean inPlace = hRatio == 1 && vRatio != 2;
         this.buffer = inPlace ? null : new byte[Math.max(outputWidth, width * hRatio)];

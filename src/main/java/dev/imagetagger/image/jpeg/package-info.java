@@ -13,7 +13,8 @@
  * edges; interleaved and single-component scans; restart intervals (the decoder moves to the next marker at each
  * interval and requires it to be a restart marker; its number is not checked). APPn, COM and unknown segments are
  * skipped, and everything after EOI is ignored. At 1/2 and 1/4 each output sample is the exact mean of its 2x2 or
- * 4x4 pixels of the full inverse DCT (computed without them). At scale 1 the output matches libjpeg's (islow IDCT, fancy
+ * 4x4 pixels of the full inverse DCT (computed without them); 4:2:0 chroma is decoded at twice that scale, as libjpeg
+ * scales it, and needs no upsampling. At scale 1 the output matches libjpeg's (islow IDCT, fancy
  * upsampling of 2x1, 1x2 and 2x2 chroma, replication of other ratios, integer YCbCr tables). Not done: colour
  * management (an embedded ICC profile is ignored: the samples are taken as sRGB) and libjpeg's block smoothing of
  * progressive files whose last scans leave coefficients incomplete.
