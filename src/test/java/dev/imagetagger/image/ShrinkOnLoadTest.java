@@ -92,15 +92,15 @@ class ShrinkOnLoadTest {
         int fullRight = 0;
         for (Comparison c : comparisons) {
             if (c.psnr() < MIN_PSNR) {
-                belowFloor.add(String.format("%s %.1f dB", c.photo().name(), c.psnr()));
+                belowFloor.add(String.format("%s %.1f dB", c.name(), c.psnr()));
             }
             if (c.reducedScale()) {
                 scaled++;
                 sameTop1 += c.fastClass() == c.fullClass() ? 1 : 0;
-                if (c.photo().classIndex() >= 0) {
+                if (c.classIndex() >= 0) {
                     labelled++;
-                    fastRight += c.fastClass() == c.photo().classIndex() ? 1 : 0;
-                    fullRight += c.fullClass() == c.photo().classIndex() ? 1 : 0;
+                    fastRight += c.fastClass() == c.classIndex() ? 1 : 0;
+                    fullRight += c.fullClass() == c.classIndex() ? 1 : 0;
                 }
             }
         }
@@ -124,11 +124,13 @@ class ShrinkOnLoadTest {
         float[] fullCrop = PREPROCESSOR.uprightCrop(full);
         boolean reducedScale = decodedAtReducedScale(fast);
         // The model input is these crops normalised (writeTensor), so the crops are not resized a second time.
-        return new Comparison(photo, psnr(fastCrop, fullCrop), reducedScale, reducedScale ? top1(fastCrop) : -1,
-                reducedScale ? top1(fullCrop) : -1);
+        return new Comparison(photo.name(), photo.classIndex(), psnr(fastCrop, fullCrop), reducedScale,
+                reducedScale ? top1(fastCrop) : -1, reducedScale ? top1(fullCrop) : -1);
     }
 
-    private record Comparison(Photo photo, double psnr, boolean reducedScale, int fastClass, int fullClass) {
+    /** What is kept of a photo once compared: not its bytes, which the heap holds one (or one per core) at a time. */
+    private record Comparison(String name, int classIndex, double psnr, boolean reducedScale, int fastClass,
+            int fullClass) {
     }
 
     /** A photo and its ImageNet class index, or -1 when it has none. */
