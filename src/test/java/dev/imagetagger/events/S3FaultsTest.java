@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.imagetagger.fixtures.BehindS3FaultProxy;
 import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.LambdaInvoker;
 import dev.imagetagger.fixtures.S3FaultProxy;
@@ -33,7 +33,6 @@ import dev.imagetagger.fixtures.S3MockServer;
 import dev.imagetagger.fixtures.SampleEvents;
 import dev.imagetagger.fixtures.Shared;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,22 +43,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * every object ends correctly tagged or is handed back to its trigger's retry path, and no one else's tag is lost.
  */
 @QuarkusTest
-@TestProfile(S3FaultsTest.BehindFaultProxy.class)
+@TestProfile(BehindS3FaultProxy.class)
 @ExtendWith(EmptyBucket.class)
 class S3FaultsTest {
-
-    /** The function's S3 endpoint is the fault proxy, in place of the global S3Mock configuration. */
-    public static class BehindFaultProxy implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(S3FaultProxy.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-    }
 
     private static final String ROBIN = "imagenet-sample/n01558993_robin.JPEG";
     private static final String ROBIN_KEY = "uploads/robin in the garden été.jpg";

@@ -6,36 +6,35 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static io.restassured.RestAssured.given;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.imagetagger.fixtures.BehindS3FaultProxy;
 import dev.imagetagger.fixtures.LambdaInvoker;
+import dev.imagetagger.fixtures.S3FaultProxy;
 import dev.imagetagger.fixtures.SampleEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** With S3 unreachable, no work is lost: every trigger reports the failure so that it is retried. */
+/**
+ * With S3 unreachable (every connection refused), no work is lost: every trigger reports the failure so that it is
+ * retried. The fault proxy's application, with the proxy no longer listening.
+ */
 @QuarkusTest
-@TestProfile(S3UnavailableTest.UnreachableS3.class)
+@TestProfile(BehindS3FaultProxy.class)
 class S3UnavailableTest {
 
-    public static class UnreachableS3 implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("tagger.s3.endpoint", "http://127.0.0.1:" + closedPort(), "tagger.s3.path-style", "true",
-                    "tagger.s3.region", "us-east-1", "tagger.s3.api-call-timeout", "10s",
-                    "tagger.s3.allowed-buckets", "image-tagger-demo");
-        }
+    @BeforeAll
+    static void s3BecomesUnreachable() {
+        S3FaultProxy.proxy().refuseConnections();
+    }
 
-        /** No S3Mock configuration: the endpoint above is the only one. */
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
+    @AfterAll
+    static void s3IsBack() {
+        S3FaultProxy.proxy().acceptConnections();
     }
 
     @Test
@@ -62,13 +61,5 @@ class S3UnavailableTest {
         given().contentType("application/json").body(Map.of("bucket", "image-tagger-demo", "key", "a.jpg"))
                 .post("/classify").then().statusCode(503).contentType("application/problem+json")
                 .body("detail", containsString("try again"));
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort(); // closed again when the test runs: connections are refused
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
