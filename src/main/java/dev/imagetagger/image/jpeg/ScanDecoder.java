@@ -37,6 +37,8 @@ final class ScanDecoder {
     private int spectralEnd;
     private int approximationLow;
     private int endOfBandRun;
+    /** MCUs left before the next restart marker, when the scan has a restart interval. */
+    private int untilRestart;
     private int scans;
 
     ScanDecoder(Frame frame, CodingTables tables, byte[] data, int scale) {
@@ -77,6 +79,7 @@ final class ScanDecoder {
             c.dcPredictor = 0;
         }
         endOfBandRun = 0;
+        untilRestart = tables.restartInterval;
         if (scanComponents.length == 1) {
             decodeNonInterleaved(scanComponents[0]);
         } else {
@@ -167,16 +170,8 @@ final class ScanDecoder {
 
     private void decodeInterleaved() {
         int mcus = frame.mcusAcross * frame.mcusDown;
-        int restartInterval = tables.restartInterval;
-        int untilRestart = restartInterval;
         for (int mcu = 0; mcu < mcus; mcu++) {
-            if (restartInterval > 0) {
-                if (untilRestart == 0) {
-                    restart();
-                    untilRestart = restartInterval;
-                }
-                untilRestart--;
-            }
+            restartIfDue();
             int mcuRow = mcu / frame.mcusAcross;
             int mcuColumn = mcu - mcuRow * frame.mcusAcross;
             for (Component c : scanComponents) {
@@ -193,19 +188,22 @@ final class ScanDecoder {
     /** A scan of one component codes its blocks in raster order, one block an MCU, image area only. */
     private void decodeNonInterleaved(Component c) {
         int blocks = c.blocksWide * c.blocksHigh;
-        int restartInterval = tables.restartInterval;
-        int untilRestart = restartInterval;
         for (int mcu = 0; mcu < blocks; mcu++) {
-            if (restartInterval > 0) {
-                if (untilRestart == 0) {
-                    restart();
-                    untilRestart = restartInterval;
-                }
-                untilRestart--;
-            }
+            restartIfDue();
             int row = mcu / c.blocksWide;
             decodeBlock(c, row, mcu - row * c.blocksWide);
             in.checkNotOverrun();
+        }
+    }
+
+    /** Before each MCU: once a restart interval's MCUs are decoded, the restart marker must follow. */
+    private void restartIfDue() {
+        if (tables.restartInterval > 0) {
+            if (untilRestart == 0) {
+                restart();
+                untilRestart = tables.restartInterval;
+            }
+            untilRestart--;
         }
     }
 
