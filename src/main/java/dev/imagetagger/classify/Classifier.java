@@ -30,7 +30,7 @@ public class Classifier {
      */
     public Classification classify(byte[] bytes, int topK, float minScore) {
         long start = System.nanoTime();
-        DecodedImage image = decoder.decode(bytes, preprocessor.resizeShorterSide());
+        DecodedImage image = decoder.decode(bytes, preprocessor);
         long decoded = System.nanoTime();
         long[] preprocessed = new long[1];
         float[] outputs = session.run(tensor -> {

@@ -54,7 +54,7 @@ public class ClassifierWarmUp {
         };
         Preprocessor preprocessor = new Preprocessor(256, 224, new float[] {0.5f, 0.5f, 0.5f},
                 new float[] {0.5f, 0.5f, 0.5f}, ChannelOrder.RGB, TensorLayout.NCHW);
-        preprocessor.writeTensor(new ImageDecoder(limits).decode(photo(), preprocessor.resizeShorterSide()),
+        preprocessor.writeTensor(new ImageDecoder(limits).decode(photo(), preprocessor),
                 FloatBuffer.allocate(3 * 224 * 224));
     }
 

@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * A decoded image, with the orientation that turns it upright. Its rows may be at a reduced scale (a JPEG decoded
- * straight to 1/8 of its size) or streamed (a PNG inflated row by row); the stored size is always the full one.
+ * straight to 1/8 of its size) or streamed (a PNG inflated row by row); the stored size is always the full one. A
+ * JPEG's rows hold only the pixels its {@link DecodeTarget} reads.
  *
  * @param storedWidth full width of the pixels as stored
  * @param storedHeight full height of the pixels as stored

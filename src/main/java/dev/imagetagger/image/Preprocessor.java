@@ -7,7 +7,7 @@ import java.nio.FloatBuffer;
  * (antialiased), centre crop, turn upright, scale to [0, 1], normalise with mean and std, order the channels and lay
  * the tensor out.
  */
-public final class Preprocessor {
+public final class Preprocessor implements DecodeTarget {
 
     private final int resizeShorterSide;
     private final int crop;
@@ -31,7 +31,7 @@ public final class Preprocessor {
         normalise(uprightCrop(image), tensor);
     }
 
-    /** The shorter side the image is resized to: a decoder may hand over fewer pixels as long as they cover it. */
+    @Override
     public int resizeShorterSide() {
         return resizeShorterSide;
     }
@@ -44,17 +44,35 @@ public final class Preprocessor {
      * of it, which the resampler maps onto the same output.
      */
     float[] uprightCrop(DecodedImage image) {
-        long[] size = resizedSize(image.storedWidth(), image.storedHeight());
-        Orientation orientation = image.orientation();
+        try (PixelRows rows = image.rows().get()) {
+            Window w = window(image.storedWidth(), image.storedHeight(), image.orientation(), rows.width());
+            float[] stored = Resampler.resizeWindow(rows, w.extentX(), w.extentY(), w.resizedWidth(),
+                    w.resizedHeight(), w.left(), w.top(), crop, crop);
+            return image.orientation().apply(stored, crop);
+        }
+    }
+
+    /** Exactly the source pixels {@link #uprightCrop} reads, from the same geometry. */
+    @Override
+    public Region readRegion(int storedWidth, int storedHeight, Orientation orientation, int width, int height) {
+        Window w = window(storedWidth, storedHeight, orientation, width);
+        return Resampler.sourceRegion(width, height, w.extentX(), w.extentY(), w.resizedWidth(), w.resizedHeight(),
+                w.left(), w.top(), crop, crop);
+    }
+
+    /** The resize window of the crop, for rows {@code width} wide decoded from the stored image. */
+    private Window window(int storedWidth, int storedHeight, Orientation orientation, int width) {
+        long[] size = resizedSize(storedWidth, storedHeight);
         long left = centreOffset(size[0] - crop, orientation.reversesStoredX());
         long top = centreOffset(size[1] - crop, orientation.reversesStoredY());
-        try (PixelRows rows = image.rows().get()) {
-            // A reduced-scale decode (1/2, 1/4, 1/8) spans the stored size divided by its scale exactly.
-            int scale = Math.max(1, Math.round((float) image.storedWidth() / rows.width()));
-            float[] stored = Resampler.resizeWindow(rows, (double) image.storedWidth() / scale,
-                    (double) image.storedHeight() / scale, size[0], size[1], left, top, crop, crop);
-            return orientation.apply(stored, crop);
-        }
+        // A reduced-scale decode (1/2, 1/4, 1/8) spans the stored size divided by its scale exactly.
+        int scale = Math.max(1, Math.round((float) storedWidth / width));
+        return new Window((double) storedWidth / scale, (double) storedHeight / scale, size[0], size[1], left, top);
+    }
+
+    /** The extent the source rows span (in their own pixels), the resized size and the crop's place in it. */
+    private record Window(double extentX, double extentY, long resizedWidth, long resizedHeight, long left,
+            long top) {
     }
 
     /**

@@ -67,6 +67,17 @@ final class Resampler {
     }
 
     /**
+     * The source pixels {@link #resizeWindow} reads from a {@code sourceWidth x sourceHeight} source given the same
+     * arguments: a decoder can skip the others.
+     */
+    static Region sourceRegion(int sourceWidth, int sourceHeight, double extentX, double extentY, long outWidth,
+            long outHeight, long left, long top, int width, int height) {
+        Taps columns = Taps.of(sourceWidth, extentX, outWidth, left, width);
+        Taps rows = Taps.of(sourceHeight, extentY, outHeight, top, height);
+        return new Region(columns.first(), rows.first(), columns.end(), rows.end());
+    }
+
+    /**
      * Rounds to the nearest 8-bit level; the filter weights are positive and sum to one, so no value leaves 0-255.
      * Exactly Math.round (floor(x + 1/2), the sum exact in double), which Java 17 does not compile to fast code.
      */

@@ -11,12 +11,14 @@ import java.util.Map;
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Classification.Timings;
 import dev.imagetagger.classify.Classifier;
+import dev.imagetagger.classify.Preprocessing;
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.Csv;
 import dev.imagetagger.fixtures.LabelledPhoto;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.ImageDecoder;
 import dev.imagetagger.image.ImageLimits;
+import dev.imagetagger.image.Preprocessor;
 import dev.imagetagger.model.ModelConfig;
 import dev.imagetagger.model.ModelSession;
 
@@ -42,12 +44,13 @@ public final class Benchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, session.config().id(), session.config().threads().intraOp());
         System.out.printf("Start-up: model session ready (load, check, warm-up) %d ms%n", session.startupMillis());
+        Preprocessor preprocessor = Preprocessing.of(session.config());
         byte[] bmp = Shared.image("formats/n01558993_robin.bmp.bmp");
         long imageIoStart = System.nanoTime();
-        decoder.decode(bmp, 256);
+        decoder.decode(bmp, preprocessor);
         long firstBmp = System.nanoTime() - imageIoStart;
         imageIoStart = System.nanoTime();
-        decoder.decode(bmp, 256);
+        decoder.decode(bmp, preprocessor);
         System.out.printf("ImageIO's set-up, paid by the first BMP, GIF, TIFF or WebP only: %d ms%n",
                 (firstBmp - (System.nanoTime() - imageIoStart)) / 1_000_000);
 

@@ -16,7 +16,7 @@ public final class FastPathProbe {
         Preprocessor preprocessor = Preprocessing.of(Configs.defaults(ModelConfig.class));
         for (String file : new String[] { "large/EveningGlow-4032x3024-q92.jpg",
                 "formats/n01558993_robin.png-rgba.png", "jpeg-structures/n01558993_robin-progressive-sa.jpg" }) {
-            float[] crop = preprocessor.uprightCrop(decoder.decode(Shared.image(file), preprocessor.resizeShorterSide()));
+            float[] crop = preprocessor.uprightCrop(decoder.decode(Shared.image(file), preprocessor));
             System.out.println("probe " + file + " " + crop.length);
         }
     }

@@ -112,7 +112,7 @@ class ImageDecoderTest {
     }
 
     private static DecodedImage decode(ImageDecoder decoder, byte[] bytes) {
-        return decoder.decode(bytes, PREPROCESSOR.resizeShorterSide());
+        return decoder.decode(bytes, PREPROCESSOR);
     }
 
     private static float[] crop(DecodedImage image) {

@@ -120,7 +120,7 @@ class ShrinkOnLoadTest {
 
     /** The fast and the full decode of one photo, compared; the classes only where scaling applies (else -1). */
     private static Comparison compare(Photo photo) {
-        DecodedImage fast = DECODER.decode(photo.bytes(), PREPROCESSOR.resizeShorterSide());
+        DecodedImage fast = DECODER.decode(photo.bytes(), PREPROCESSOR);
         DecodedImage full = fullResolution(photo.bytes());
         float[] fastCrop = PREPROCESSOR.uprightCrop(fast);
         float[] fullCrop = PREPROCESSOR.uprightCrop(full);

@@ -27,14 +27,15 @@ final class ColorConverter {
         return (int) (x * (1 << SCALE_BITS) + 0.5);
     }
 
-    static void yCbCrToRgb(Upsampler y, Upsampler cb, Upsampler cr, byte[] out, int offset, int width) {
+    /** Converts columns [from, to) of the selected rows into the row of {@code out} that starts at {@code offset}. */
+    static void yCbCrToRgb(Upsampler y, Upsampler cb, Upsampler cr, byte[] out, int offset, int from, int to) {
         byte[] ys = y.rowData;
         byte[] cbs = cb.rowData;
         byte[] crs = cr.rowData;
         int yo = y.rowOffset;
         int cbo = cb.rowOffset;
         int cro = cr.rowOffset;
-        for (int x = 0, o = offset; x < width; x++, o += 3) {
+        for (int x = from, o = offset + 3 * from; x < to; x++, o += 3) {
             int luma = ys[yo + x] & 0xFF;
             int blue = cbs[cbo + x] & 0xFF;
             int red = crs[cro + x] & 0xFF;
@@ -45,8 +46,8 @@ final class ColorConverter {
     }
 
     /** Components stored as R, G, B (Adobe transform 0, or ids 'R', 'G', 'B'): interleaved as they are. */
-    static void rgb(Upsampler r, Upsampler g, Upsampler b, byte[] out, int offset, int width) {
-        for (int x = 0, o = offset; x < width; x++, o += 3) {
+    static void rgb(Upsampler r, Upsampler g, Upsampler b, byte[] out, int offset, int from, int to) {
+        for (int x = from, o = offset + 3 * from; x < to; x++, o += 3) {
             out[o] = r.rowData[r.rowOffset + x];
             out[o + 1] = g.rowData[g.rowOffset + x];
             out[o + 2] = b.rowData[b.rowOffset + x];

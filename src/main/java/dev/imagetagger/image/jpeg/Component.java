@@ -1,5 +1,7 @@
 package dev.imagetagger.image.jpeg;
 
+import dev.imagetagger.image.Region;
+
 /**
  * One colour component of the frame: its sampling factors and block grid, and while decoding its tables and output.
  * Block coordinates index the grid padded to whole MCUs ({@link #blocksPerLine} x {@link #blocksPerColumn}); a scan of
@@ -35,6 +37,11 @@ final class Component {
     /** Progressive only: coefficients of every block, {@code coefficientsPerBlock} a block, zig-zag order. */
     short[] coefficients;
     int coefficientsPerBlock;
+    /**
+     * The blocks whose samples the decoded region needs, in block columns and rows: only these are transformed, the
+     * others entropy-decoded and dropped.
+     */
+    Region blocksRead;
     /** Decoded samples at the output scale, {@code planeStride} a row. */
     byte[] plane;
     int planeStride;

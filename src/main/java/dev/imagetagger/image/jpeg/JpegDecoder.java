@@ -3,6 +3,7 @@ package dev.imagetagger.image.jpeg;
 import java.nio.charset.StandardCharsets;
 
 import dev.imagetagger.image.CorruptImageException;
+import dev.imagetagger.image.Region;
 
 /**
  * Decodes baseline and progressive Huffman-coded JPEGs straight to 1/1, 1/2, 1/4 or 1/8 of their size ("shrink on
@@ -44,8 +45,17 @@ public final class JpegDecoder {
         return 1;
     }
 
-    /** Decodes at 1/scale (scale = 1, 2, 4 or 8). */
+    /** Decodes every pixel at 1/scale (scale = 1, 2, 4 or 8). */
     public static ScaledImage decode(byte[] jpeg, int scale) {
+        return decode(jpeg, scale, Region.ALL);
+    }
+
+    /**
+     * Decodes at 1/scale the pixels of {@code region} (in the coordinates of the image at that scale) exactly as a full
+     * decode would, and leaves the others 0. Blocks that no pixel of the region needs are entropy-decoded (the coding
+     * is sequential) but not transformed, and rows and columns outside it are not upsampled or converted.
+     */
+    public static ScaledImage decode(byte[] jpeg, int scale, Region region) {
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
             throw new IllegalArgumentException("The scale must be 1, 2, 4 or 8, not " + scale);
         }
@@ -53,6 +63,8 @@ public final class JpegDecoder {
         CodingTables tables = new CodingTables();
         Frame frame = null;
         ScanDecoder scans = null;
+        Upsampler[] upsamplers = null;
+        Region output = null;
         boolean jfif = false;
         int adobeTransform = -1;
         int marker = segments.next();
@@ -70,6 +82,8 @@ public final class JpegDecoder {
                 }
                 checkArraySizes(frame, scale);
                 scans = new ScanDecoder(frame, tables, jpeg, scale);
+                output = region.within(Component.ceilDiv(frame.width, scale), Component.ceilDiv(frame.height, scale));
+                upsamplers = upsamplers(frame, scale, output);
             } else if (marker == Segments.SOS) {
                 if (scans == null) {
                     throw new CorruptImageException("The JPEG has a scan (SOS) before its frame header (SOF).");
@@ -106,7 +120,7 @@ public final class JpegDecoder {
             throw new CorruptImageException("The JPEG ends before every component has image data (SOS).");
         }
         scans.finish();
-        return assemble(frame, scale, storesRgb(frame, jfif, adobeTransform));
+        return assemble(frame, scale, upsamplers, output, storesRgb(frame, jfif, adobeTransform));
     }
 
     /** libjpeg's rule: JFIF means YCbCr; else the Adobe transform flag; else component ids 'R', 'G', 'B' mean RGB. */
@@ -139,27 +153,36 @@ public final class JpegDecoder {
         }
     }
 
-    private static ScaledImage assemble(Frame frame, int scale, boolean rgb) {
+    /** An upsampler per component for the output region, each telling its component which blocks to transform. */
+    private static Upsampler[] upsamplers(Frame frame, int scale, Region output) {
+        int width = Component.ceilDiv(frame.width, scale);
+        Component[] components = frame.components;
+        Upsampler[] upsamplers = new Upsampler[components.length];
+        for (int i = 0; i < components.length; i++) {
+            upsamplers[i] = new Upsampler(components[i], frame, scale, width, output);
+            components[i].blocksRead = upsamplers[i].blocksRead;
+        }
+        return upsamplers;
+    }
+
+    private static ScaledImage assemble(Frame frame, int scale, Upsampler[] rows, Region output, boolean rgb) {
         int width = Component.ceilDiv(frame.width, scale);
         int height = Component.ceilDiv(frame.height, scale);
-        Component[] components = frame.components;
-        int channels = components.length == 1 ? 1 : 3;
+        int channels = frame.components.length == 1 ? 1 : 3;
         byte[] samples = new byte[width * height * channels];
-        Upsampler[] rows = new Upsampler[components.length];
-        for (int i = 0; i < components.length; i++) {
-            rows[i] = new Upsampler(components[i], frame, scale, width);
-        }
-        for (int y = 0; y < height; y++) {
+        int from = output.left();
+        int to = output.right();
+        for (int y = output.top(); y < output.bottom(); y++) {
             for (Upsampler row : rows) {
                 row.select(y);
             }
             int offset = y * width * channels;
             if (channels == 1) {
-                System.arraycopy(rows[0].rowData, rows[0].rowOffset, samples, offset, width);
+                System.arraycopy(rows[0].rowData, rows[0].rowOffset + from, samples, offset + from, to - from);
             } else if (rgb) {
-                ColorConverter.rgb(rows[0], rows[1], rows[2], samples, offset, width);
+                ColorConverter.rgb(rows[0], rows[1], rows[2], samples, offset, from, to);
             } else {
-                ColorConverter.yCbCrToRgb(rows[0], rows[1], rows[2], samples, offset, width);
+                ColorConverter.yCbCrToRgb(rows[0], rows[1], rows[2], samples, offset, from, to);
             }
         }
         return new ScaledImage(width, height, channels, samples, scale);

@@ -3,6 +3,7 @@ package dev.imagetagger.image.jpeg;
 import java.util.Arrays;
 
 import dev.imagetagger.image.CorruptImageException;
+import dev.imagetagger.image.Region;
 
 /**
  * Decodes the entropy-coded data of each scan (SOS) of one frame. Sequential scans go block by block straight through
@@ -230,7 +231,9 @@ final class ScanDecoder {
     private void decodeBlock(Component c, int row, int column) {
         switch (mode) {
             case BASELINE -> {
-                if (c.scale == 8) {
+                if (!c.blocksRead.contains(column, row)) {
+                    skipBlock(c);
+                } else if (c.scale == 8) {
                     baselineDcOnly(c, row, column);
                 } else {
                     baseline(c, row, column);
@@ -275,6 +278,12 @@ final class ScanDecoder {
             int at = Integer.numberOfTrailingZeros(rows) * 8;
             Arrays.fill(block, at, at + 8, 0);
         }
+    }
+
+    /** A block no decoded pixel needs: its coefficients are stepped over, the DC difference kept for the next. */
+    private void skipBlock(Component c) {
+        c.dcPredictor += dcDifference(c);
+        in.skipAcCoefficients(c.acTable);
     }
 
     /** 1/8 scale: the DC coefficient is the block's mean; AC coefficients are decoded only to be stepped over. */
@@ -381,7 +390,9 @@ final class ScanDecoder {
         coefficients[i] = (short) (value + correct * (value >> 31 | 1) * plusOne);
     }
 
-    /** Progressive frames: dequantises and transforms the accumulated coefficients into the planes. */
+    /**
+     * Progressive frames: dequantises and transforms the accumulated coefficients of the blocks read into the planes.
+     */
     void finish() {
         if (!frame.progressive()) {
             return;
@@ -395,8 +406,11 @@ final class ScanDecoder {
             int perBlock = c.coefficientsPerBlock;
             int[] quant = c.quant;
             int[] factors = c.zigzagFactors;
-            for (int row = 0; row < c.blocksHigh; row++) {
-                for (int column = 0; column < c.blocksWide; column++) {
+            Region read = c.blocksRead;
+            int bottom = Math.min(read.bottom(), c.blocksHigh);
+            int right = Math.min(read.right(), c.blocksWide);
+            for (int row = read.top(); row < bottom; row++) {
+                for (int column = read.left(); column < right; column++) {
                     int base = (row * c.blocksPerLine + column) * perBlock;
                     int offset = row * n * c.planeStride + column * n;
                     int occupied = 0;

@@ -19,6 +19,10 @@
  * management (an embedded ICC profile is ignored: the samples are taken as sRGB) and libjpeg's block smoothing of
  * progressive files whose last scans leave coefficients incomplete.
  *
+ * <p>A caller that reads only part of the image (the classifier's centre crop reads about 60 % of a 4:3 photo) can
+ * ask for that region: the blocks no pixel of it needs are entropy-decoded, which is sequential, but not transformed,
+ * upsampled or converted. Inside the region the pixels are exactly those of the full decode; outside they are 0.
+ *
  * <p>Not supported, with {@link dev.imagetagger.image.jpeg.UnsupportedJpegException} so the caller can fall back to a
  * general decoder: arithmetic coding, lossless and hierarchical JPEG, 12-bit samples, CMYK/YCCK and any component
  * count but 1 or 3, fractional sampling ratios, a height given only by a DNL marker.
