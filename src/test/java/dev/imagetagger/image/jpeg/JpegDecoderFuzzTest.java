@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.CorruptImageException;
+import dev.imagetagger.image.Region;
 
 /**
  * Mutates small corpus files (baseline, progressive, restart intervals, every sampling, grey, partial MCUs) in ways
@@ -91,7 +92,10 @@ class JpegDecoderFuzzTest {
         assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "the mutations reach both outcomes");
     }
 
-    /** As the caller does: the header, the pixel limit, then a decode at a random scale. Returns the outcome index. */
+    /**
+     * As the caller does: the header, the pixel limit, then a decode at a random scale, of the whole image or (as the
+     * classifier asks) of a centred region. Returns the outcome index.
+     */
     private static int run(byte[] input, Random random) {
         JpegHeader header = JpegDecoder.readHeader(input);
         long pixels = (long) header.width() * header.height();
@@ -102,7 +106,11 @@ class JpegDecoderFuzzTest {
         if (pixels / ((long) scale * scale) > 4_000_000) {
             scale = 8; // keeps the test quick; the allocation is still proportional to the header
         }
-        ScaledImage image = JpegDecoder.decode(input, scale);
+        int width = header.scaledWidth(scale);
+        int height = header.scaledHeight(scale);
+        Region region = random.nextBoolean() ? Region.ALL
+                : new Region(width / 6, height / 16, width - width / 6, height - height / 16);
+        ScaledImage image = JpegDecoder.decode(input, scale, region);
         if (image.samples().length != image.width() * image.height() * image.channels()) {
             throw new AssertionError("sample count does not match the size");
         }
