@@ -19,7 +19,7 @@
  * management (an embedded ICC profile is ignored: the samples are taken as sRGB) and libjpeg's block smoothing of
  * progressive files whose last scans leave coefficients incomplete.
  *
- * <p>A caller that reads only part of the image (the classifier's centre crop reads about 60 % of a 4:3 photo) can
+ * <p>A caller that reads only part of the image (the classifier's centre crop reads about 58 % of a 4:3 photo) can
  * ask for that region: the blocks no pixel of it needs are entropy-decoded, which is sequential, but not transformed,
  * upsampled or converted. Inside the region the pixels are exactly those of the full decode; outside they are 0.
  *
