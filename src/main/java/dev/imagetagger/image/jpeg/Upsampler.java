@@ -34,8 +34,9 @@ final class Upsampler {
     int rowOffset;
 
     /**
-     * For the output {@code region} of an image decoded at 1/{@code scale}, {@code outputWidth} wide; the component's
-     * {@link Component#idct} must be set, its plane only by the first {@link #select}.
+     * For the output {@code region} of an image decoded at 1/{@code scale}, {@code outputWidth} wide. Made before the
+     * scans, to tell which blocks to transform: the component's {@link Component#idct} must be set, its plane only
+     * by the first {@link #select}.
      */
     Upsampler(Component c, Frame frame, int scale, int outputWidth, Region region) {
         this.component = c;
