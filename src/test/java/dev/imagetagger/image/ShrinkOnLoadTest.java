@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -59,6 +60,15 @@ class ShrinkOnLoadTest {
      * sensitive near a tie. A broken path changes most.
      */
     private static final double MIN_SAME_TOP1 = 0.91;
+    /**
+     * The int8 model's own noise floor: the full crop with one value in a hundred moved by one level (68 dB) keeps its
+     * top-1 class on only 366 of these 396 photos (92.4 %; 92.4 to 93.4 % with other seeds, and with a quarter or all
+     * of the values moved). Its logits come in steps of 0.16, and 21 of the photos have their two best classes within
+     * one step. So any path whose crop differs from the full one by a level in one value in a hundred keeps top-1 about
+     * that often; the fast path (median 48 dB on these photos) is held to the noise floor, within this share.
+     */
+    private static final double NOISE_FLOOR_MARGIN = 0.02;
+    private static final double NOISE_SHARE = 0.01;
     /** Top-1 accuracy on the labelled upscales may fall by at most this share (measured: 2 photos of 373, 0.5 %). */
     private static final double MAX_ACCURACY_LOSS = 0.02;
     private static final int[] UPSCALES = { 2, 3 };
@@ -92,6 +102,7 @@ class ShrinkOnLoadTest {
         int labelled = 0;
         int fastRight = 0;
         int fullRight = 0;
+        int sameUnderNoise = 0;
         for (Comparison c : comparisons) {
             if (c.psnr() < MIN_PSNR) {
                 belowFloor.add(String.format("%s %.1f dB", c.name(), c.psnr()));
@@ -99,6 +110,7 @@ class ShrinkOnLoadTest {
             if (c.reducedScale()) {
                 scaled++;
                 sameTop1 += c.fastClass() == c.fullClass() ? 1 : 0;
+                sameUnderNoise += c.noisyClass() == c.fullClass() ? 1 : 0;
                 if (c.classIndex() >= 0) {
                     labelled++;
                     fastRight += c.fastClass() == c.classIndex() ? 1 : 0;
@@ -108,12 +120,16 @@ class ShrinkOnLoadTest {
         }
         double[] sorted = comparisons.stream().mapToDouble(Comparison::psnr).sorted().toArray();
         System.out.printf("Shrink on load: %d photos, PSNR min %.1f dB, median %.1f dB; top-1 unchanged on %d of %d "
-                + "photos where scaling applies; top-1 right on %d (fast) and %d (full) of %d labelled%n",
-                sorted.length, sorted[0], sorted[sorted.length / 2], sameTop1, scaled, fastRight, fullRight, labelled);
+                + "photos where scaling applies (%d under one-level noise on %.0f %% of the full crop's values); top-1 "
+                + "right on %d (fast) and %d (full) of %d labelled%n", sorted.length, sorted[0],
+                sorted[sorted.length / 2], sameTop1, scaled, sameUnderNoise, NOISE_SHARE * 100, fastRight, fullRight,
+                labelled);
 
         assertTrue(belowFloor.isEmpty(), "below " + MIN_PSNR + " dB: " + belowFloor);
         assertTrue(scaled >= 300, "scaling applies to only " + scaled + " photos");
         assertTrue(sameTop1 >= MIN_SAME_TOP1 * scaled, "top-1 unchanged on only " + sameTop1 + " of " + scaled);
+        assertTrue(sameTop1 >= sameUnderNoise - NOISE_FLOOR_MARGIN * scaled, "top-1 unchanged on " + sameTop1
+                + " of " + scaled + ", against " + sameUnderNoise + " under one-level noise");
         assertTrue(fastRight >= fullRight - MAX_ACCURACY_LOSS * labelled,
                 "top-1 right on " + fastRight + " (fast) against " + fullRight + " (full) of " + labelled);
     }
@@ -127,12 +143,26 @@ class ShrinkOnLoadTest {
         boolean reducedScale = decodedAtReducedScale(fast);
         // The model input is these crops normalised (writeTensor), so the crops are not resized a second time.
         return new Comparison(photo.name(), photo.classIndex(), psnr(fastCrop, fullCrop), reducedScale,
-                reducedScale ? top1(fastCrop) : -1, reducedScale ? top1(fullCrop) : -1);
+                reducedScale ? top1(fastCrop) : -1, reducedScale ? top1(fullCrop) : -1,
+                reducedScale ? top1(withOneLevelNoise(fullCrop, photo.name().hashCode())) : -1);
+    }
+
+    /** A copy of the crop with {@link #NOISE_SHARE} of its values (seeded by the photo) one level up or down. */
+    private static float[] withOneLevelNoise(float[] crop, long seed) {
+        Random random = new Random(seed);
+        float[] noisy = crop.clone();
+        for (int i = 0; i < noisy.length; i++) {
+            if (random.nextDouble() < NOISE_SHARE) {
+                float moved = noisy[i] + (random.nextBoolean() ? 1 : -1);
+                noisy[i] = moved < 0 || moved > 255 ? noisy[i] - (moved - noisy[i]) : moved;
+            }
+        }
+        return noisy;
     }
 
     /** What is kept of a photo once compared: not its bytes, which the heap holds one (or one per core) at a time. */
     private record Comparison(String name, int classIndex, double psnr, boolean reducedScale, int fastClass,
-            int fullClass) {
+            int fullClass, int noisyClass) {
     }
 
     /** A photo and its ImageNet class index, or -1 when it has none. */
