@@ -77,7 +77,7 @@ final class Resampler {
     }
 
     /** For each output position of the window: the first source position, the tap count and the weights. */
-    private static final class Taps {
+    static final class Taps {
         final int[] start;
         final int[] count;
         final float[] weights;
