@@ -78,19 +78,53 @@ public final class Preprocessor {
                 resizeShorterSide };
     }
 
+    /**
+     * Writes the crop normalised, a row at a time: the arithmetic runs over the interleaved row with each value's own
+     * channel's mean and std, which the JIT vectorises, and bulk puts write the tensor's layout and channel order.
+     */
     void normalise(float[] rgb, FloatBuffer tensor) {
-        int pixels = crop * crop;
         int base = tensor.position();
-        for (int channel = 0; channel < 3; channel++) {
-            int rgbIndex = channelOrder == ChannelOrder.RGB ? channel : 2 - channel;
-            float m = mean[rgbIndex];
-            float s = std[rgbIndex];
-            for (int i = 0; i < pixels; i++) {
-                float value = (rgb[i * 3 + rgbIndex] / 255f - m) / s;
-                int at = layout == TensorLayout.NCHW ? channel * pixels + i : i * 3 + channel;
-                tensor.put(base + at, value);
+        int pixels = crop * crop;
+        int rowLength = crop * 3;
+        float[] means = new float[rowLength];
+        float[] stds = new float[rowLength];
+        for (int x = 0; x < rowLength; x++) {
+            means[x] = mean[x % 3];
+            stds[x] = std[x % 3];
+        }
+        float[] row = new float[rowLength];
+        float[] ordered = new float[rowLength];
+        for (int y = 0; y < crop; y++) {
+            System.arraycopy(rgb, y * rowLength, row, 0, rowLength);
+            for (int x = 0; x < rowLength; x++) {
+                row[x] = (row[x] / 255f - means[x]) / stds[x];
+            }
+            if (layout == TensorLayout.NCHW) {
+                for (int channel = 0; channel < 3; channel++) {
+                    int source = rgbChannel(channel);
+                    for (int x = 0; x < crop; x++) {
+                        ordered[channel * crop + x] = row[x * 3 + source];
+                    }
+                }
+                for (int channel = 0; channel < 3; channel++) {
+                    tensor.put(base + channel * pixels + y * crop, ordered, channel * crop, crop);
+                }
+            } else if (channelOrder == ChannelOrder.RGB) {
+                tensor.put(base + y * rowLength, row);
+            } else {
+                for (int x = 0; x < rowLength; x += 3) {
+                    ordered[x] = row[x + 2];
+                    ordered[x + 1] = row[x + 1];
+                    ordered[x + 2] = row[x];
+                }
+                tensor.put(base + y * rowLength, ordered);
             }
         }
         tensor.position(base + 3 * pixels);
+    }
+
+    /** The RGB channel that tensor channel {@code channel} holds. */
+    private int rgbChannel(int channel) {
+        return channelOrder == ChannelOrder.RGB ? channel : 2 - channel;
     }
 }
