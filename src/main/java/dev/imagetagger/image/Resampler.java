@@ -161,7 +161,6 @@ final class Resampler {
         private final int firstColumn;
         private final int lastColumn;
         private final int endRow;
-        private final float[] line;
         /** Per source column, the strip's rows as interleaved RGB. */
         private final float[][] strip;
         private final float[] sums = new float[STRIP * 3];
@@ -178,7 +177,6 @@ final class Resampler {
             this.lastColumn = columns.end();
             this.nextRow = rows.first();
             this.endRow = rows.end();
-            this.line = new float[(lastColumn - firstColumn) * 3];
             this.strip = new float[lastColumn - firstColumn][STRIP * 3];
             // An output row's taps, and the rest of the strip its last tap was filtered with.
             this.filtered = new float[rows.maxCount() + STRIP][columns.start.length * 3];
@@ -200,15 +198,7 @@ final class Resampler {
         }
 
         private void filterStrip(int count) {
-            for (int r = 0; r < count; r++) {
-                source.read(nextRow + r, firstColumn, lastColumn, line);
-                for (int x = 0; x < strip.length; x++) {
-                    float[] column = strip[x];
-                    column[r * 3] = line[x * 3];
-                    column[r * 3 + 1] = line[x * 3 + 1];
-                    column[r * 3 + 2] = line[x * 3 + 2];
-                }
-            }
+            source.readColumns(nextRow, count, firstColumn, lastColumn, strip);
             for (int r = 0; r < count; r++) {
                 targets[r] = filtered[(nextRow + r) % filtered.length];
             }
