@@ -11,19 +11,31 @@ public final class Preprocessor {
 
     private final int resizeShorterSide;
     private final int crop;
-    private final float[] mean;
-    private final float[] std;
     private final ChannelOrder channelOrder;
     private final TensorLayout layout;
+    /** For each value of a tensor row (a row of each channel plane, or a row of pixels): its index in an RGB row. */
+    private final int[] rowSources;
+    /** The mean of each value's channel, in tensor row order. */
+    private final float[] rowMeans;
+    /** The std of each value's channel, in tensor row order. */
+    private final float[] rowStds;
 
     public Preprocessor(int resizeShorterSide, int crop, float[] mean, float[] std, ChannelOrder channelOrder,
             TensorLayout layout) {
         this.resizeShorterSide = resizeShorterSide;
         this.crop = crop;
-        this.mean = mean.clone();
-        this.std = std.clone();
         this.channelOrder = channelOrder;
         this.layout = layout;
+        this.rowSources = new int[crop * 3];
+        this.rowMeans = new float[crop * 3];
+        this.rowStds = new float[crop * 3];
+        boolean planar = layout == TensorLayout.NCHW;
+        for (int i = 0; i < crop * 3; i++) {
+            int channel = rgbChannel(planar ? i / crop : i % 3);
+            rowSources[i] = (planar ? i % crop : i / 3) * 3 + channel;
+            rowMeans[i] = mean[channel];
+            rowStds[i] = std[channel];
+        }
     }
 
     /** Writes the model input for {@code image} into {@code tensor} from its current position. */
@@ -79,45 +91,29 @@ public final class Preprocessor {
     }
 
     /**
-     * Writes the crop normalised, a row at a time: the arithmetic runs over the interleaved row with each value's own
-     * channel's mean and std, which the JIT vectorises, and bulk puts write the tensor's layout and channel order.
+     * Writes the crop normalised, a row at a time: the row's values are gathered in the tensor's order (layout and
+     * channel order), then normalised with each value's own channel's mean and std in a loop the JIT vectorises, and
+     * written with bulk puts.
      */
     void normalise(float[] rgb, FloatBuffer tensor) {
         int base = tensor.position();
         int pixels = crop * crop;
         int rowLength = crop * 3;
-        float[] means = new float[rowLength];
-        float[] stds = new float[rowLength];
-        for (int x = 0; x < rowLength; x++) {
-            means[x] = mean[x % 3];
-            stds[x] = std[x % 3];
-        }
         float[] row = new float[rowLength];
-        float[] ordered = new float[rowLength];
         for (int y = 0; y < crop; y++) {
-            System.arraycopy(rgb, y * rowLength, row, 0, rowLength);
-            for (int x = 0; x < rowLength; x++) {
-                row[x] = (row[x] / 255f - means[x]) / stds[x];
+            int at = y * rowLength;
+            for (int i = 0; i < rowLength; i++) {
+                row[i] = rgb[at + rowSources[i]];
+            }
+            for (int i = 0; i < rowLength; i++) {
+                row[i] = (row[i] / 255f - rowMeans[i]) / rowStds[i];
             }
             if (layout == TensorLayout.NCHW) {
                 for (int channel = 0; channel < 3; channel++) {
-                    int source = rgbChannel(channel);
-                    for (int x = 0; x < crop; x++) {
-                        ordered[channel * crop + x] = row[x * 3 + source];
-                    }
+                    tensor.put(base + channel * pixels + y * crop, row, channel * crop, crop);
                 }
-                for (int channel = 0; channel < 3; channel++) {
-                    tensor.put(base + channel * pixels + y * crop, ordered, channel * crop, crop);
-                }
-            } else if (channelOrder == ChannelOrder.RGB) {
-                tensor.put(base + y * rowLength, row);
             } else {
-                for (int x = 0; x < rowLength; x += 3) {
-                    ordered[x] = row[x + 2];
-                    ordered[x + 1] = row[x + 1];
-                    ordered[x + 2] = row[x];
-                }
-                tensor.put(base + y * rowLength, ordered);
+                tensor.put(base + at, row);
             }
         }
         tensor.position(base + 3 * pixels);
