@@ -13,6 +13,9 @@ import java.util.Arrays;
  */
 final class Resampler {
 
+    /** Set (to "buildtime" or "runtime") in a GraalVM native image, whose compiler does not vectorise loops. */
+    private static final boolean NATIVE_IMAGE = System.getProperty("org.graalvm.nativeimage.imagecode") != null;
+
     private Resampler() {
     }
 
@@ -61,14 +64,19 @@ final class Resampler {
     }
 
     /**
-     * Rounds to the nearest 8-bit level as Pillow does, floor(x + 1/2), which Java 17 does not compile to fast code
-     * (Math.floor of the sum in double, or a cast to int and back, takes a conversion per value). The filter weights
-     * are positive and sum to one, so no value leaves 0-255. In float arithmetic that the JIT vectorises: {@code n}
-     * is x rounded half to even (adding 2^23 leaves no fraction bits), and a half ({@code x - n == 1/2}, where
-     * {@code x - n} is exact and otherwise at most 1/2 - 2^-25) turns {@code t} into 1 instead of at most 0, so that
-     * {@code (t + |t|) / 2}, max(t, 0), adds the one. Checked against floor(x + 1/2) for every float in [0, 512].
+     * Rounds to the nearest 8-bit level as Pillow does, floor(x + 1/2); the filter weights are positive and sum to
+     * one, so no value leaves 0-255. HotSpot's C2 does not vectorise that in double (nor a cast to int and back), so
+     * under a JIT the same number comes from float arithmetic: {@code n} is x rounded half to even (adding 2^23 leaves
+     * no fraction bits), and a half ({@code x - n == 1/2}, where {@code x - n} is exact and otherwise at most
+     * 1/2 - 2^-25) turns {@code t} into 1 instead of at most 0, so that {@code (t + |t|) / 2}, max(t, 0), adds the
+     * one. A native image does not vectorise, and there the double is cheaper than those ten operations. Both are
+     * checked against each other for every float in [0, 512].
      */
     static float level(float x) {
+        return NATIVE_IMAGE ? (float) Math.floor(x + 0.5d) : levelInFloats(x);
+    }
+
+    static float levelInFloats(float x) {
         float n = (x + 0x1p23f) - 0x1p23f;
         float t = 1f + (x - n - 0.5f) * 0x1p25f;
         return n + (t + Math.abs(t)) * 0.5f;

@@ -73,13 +73,13 @@ class ResamplerTest {
     }
 
     @Test
-    void levelsAreFloorOfAHalfMoreForEveryFloatUpTo512() {
+    void levelsInFloatArithmeticAreFloorOfAHalfMoreForEveryFloatUpTo512() {
         int last = Float.floatToRawIntBits(512f);
         for (int bits = 0; bits <= last; bits++) {
             float value = Float.intBitsToFloat(bits);
             float expected = (float) Math.floor(value + 0.5d);
-            if (Float.floatToRawIntBits(Resampler.level(value)) != Float.floatToRawIntBits(expected)) {
-                fail("level of " + value + " is " + Resampler.level(value) + ", not " + expected);
+            if (Float.floatToRawIntBits(Resampler.levelInFloats(value)) != Float.floatToRawIntBits(expected)) {
+                fail("level of " + value + " is " + Resampler.levelInFloats(value) + ", not " + expected);
             }
         }
     }
