@@ -65,7 +65,7 @@ final class Resampler {
 
     /**
      * Rounds to the nearest 8-bit level as Pillow does, floor(x + 1/2); the filter weights are positive and sum to
-     * one, so no value leaves 0-255. HotSpot's C2 does not vectorise that in double (nor a cast to int and back), so
+     * one, so no value leaves 0-255. Java 17's C2 does not vectorise that in double (nor a cast to int and back), so
      * under a JIT the same number comes from float arithmetic: {@code n} is x rounded half to even (adding 2^23 leaves
      * no fraction bits), and a half ({@code x - n == 1/2}, where {@code x - n} is exact and otherwise at most
      * 1/2 - 2^-25) turns {@code t} into 1 instead of at most 0, so that {@code (t + |t|) / 2}, max(t, 0), adds the

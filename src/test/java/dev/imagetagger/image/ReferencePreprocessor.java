@@ -73,7 +73,8 @@ final class ReferencePreprocessor {
                 for (int c = 0; c < 3; c++) {
                     float sum = 0;
                     for (int t = 0; t < columns.count[x]; t++) {
-                        sum += columns.weights[x * columns.stride + t] * line[(columns.start[x] + t - firstColumn) * 3 + c];
+                        int column = columns.start[x] + t - firstColumn;
+                        sum += columns.weights[x * columns.stride + t] * line[column * 3 + c];
                     }
                     horizontal[r][x * 3 + c] = level(sum);
                 }
