@@ -44,25 +44,34 @@ public enum Orientation {
         if (this == NORMAL) {
             return stored;
         }
-        int last = side - 1;
+        // The stored pixel moves by a fixed step along each upright axis: walk it instead of mapping every pixel.
+        int origin = storedPixel(0, 0, side) * 3;
+        int stepX = storedPixel(1, 0, side) * 3 - origin;
+        int stepY = storedPixel(0, 1, side) * 3 - origin;
         float[] upright = new float[stored.length];
+        int to = 0;
         for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                int sx;
-                int sy;
-                switch (this) {
-                    case MIRROR_HORIZONTAL -> { sx = last - x; sy = y; }
-                    case ROTATE_180 -> { sx = last - x; sy = last - y; }
-                    case MIRROR_VERTICAL -> { sx = x; sy = last - y; }
-                    case TRANSPOSE -> { sx = y; sy = x; }
-                    case ROTATE_90_CW -> { sx = y; sy = last - x; }
-                    case TRANSVERSE -> { sx = last - y; sy = last - x; }
-                    case ROTATE_90_CCW -> { sx = last - y; sy = x; }
-                    default -> throw new IllegalStateException();
-                }
-                System.arraycopy(stored, (sy * side + sx) * 3, upright, (y * side + x) * 3, 3);
+            for (int x = 0, from = origin + y * stepY; x < side; x++, from += stepX, to += 3) {
+                upright[to] = stored[from];
+                upright[to + 1] = stored[from + 1];
+                upright[to + 2] = stored[from + 2];
             }
         }
         return upright;
+    }
+
+    /** The index of the stored pixel that shows at ({@code x}, {@code y}) of the upright square. */
+    private int storedPixel(int x, int y, int side) {
+        int last = side - 1;
+        return switch (this) {
+            case NORMAL -> y * side + x;
+            case MIRROR_HORIZONTAL -> y * side + last - x;
+            case ROTATE_180 -> (last - y) * side + last - x;
+            case MIRROR_VERTICAL -> (last - y) * side + x;
+            case TRANSPOSE -> x * side + y;
+            case ROTATE_90_CW -> (last - x) * side + y;
+            case TRANSVERSE -> (last - x) * side + last - y;
+            case ROTATE_90_CCW -> x * side + last - y;
+        };
     }
 }

@@ -47,4 +47,26 @@ public final class SampleRows implements PixelRows {
             rgb[out + 2] = v;
         }
     }
+
+    /** Column by column, down the rows: each column's values are written in order, which is the faster way round. */
+    @Override
+    public void readColumns(int y, int count, int from, int to, float[][] columns) {
+        int rowSamples = width * channels;
+        for (int x = from; x < to; x++) {
+            float[] column = columns[x - from];
+            int at = (y * width + x) * channels;
+            for (int k = 0; k < 3 * count; k += 3, at += rowSamples) {
+                if (channels == 3) {
+                    column[k] = samples[at] & 0xFF;
+                    column[k + 1] = samples[at + 1] & 0xFF;
+                    column[k + 2] = samples[at + 2] & 0xFF;
+                } else {
+                    float v = samples[at] & 0xFF;
+                    column[k] = v;
+                    column[k + 1] = v;
+                    column[k + 2] = v;
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.imagetagger.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -67,6 +68,18 @@ class ResamplerTest {
         for (int width : new int[] { 97, 602 }) {
             for (float value : Resampler.resizeWindow(BufferedImageRows.of(ramp), width, 5, 0, 0, width, 5)) {
                 assertEquals(Math.round(value), value, 0f);
+            }
+        }
+    }
+
+    @Test
+    void levelsInFloatArithmeticAreFloorOfAHalfMoreForEveryFloatUpTo512() {
+        int last = Float.floatToRawIntBits(512f);
+        for (int bits = 0; bits <= last; bits++) {
+            float value = Float.intBitsToFloat(bits);
+            float expected = (float) Math.floor(value + 0.5d);
+            if (Float.floatToRawIntBits(Resampler.levelInFloats(value)) != Float.floatToRawIntBits(expected)) {
+                fail("level of " + value + " is " + Resampler.levelInFloats(value) + ", not " + expected);
             }
         }
     }
