@@ -44,7 +44,7 @@ class PreprocessorReferenceTest {
         for (Path photo : photos()) {
             DecodedImage image;
             try {
-                image = decoder.decode(Shared.read(photo), preprocessor.resizeShorterSide());
+                image = decoder.decode(Shared.read(photo), preprocessor);
             } catch (UnsupportedImageException e) {
                 continue; // HEIC and AVIF
             }
