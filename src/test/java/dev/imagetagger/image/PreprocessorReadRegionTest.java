@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,14 @@ class PreprocessorReadRegionTest {
             { 224, 300 }, { 17, 9 }, { 1, 1 }, { 1000, 10 }, { 10, 1000 }, { 2560, 1600 }, { 1600, 2560 },
             { 4032, 3024 }, { 3024, 4032 }, { 8000, 6000 }, { 4001, 2999 }, { 257, 255 } };
     private static final int[] SCALES = { 1, 2, 4, 8 };
+    /**
+     * One orientation for each way the centre crop can round along the stored axes (reversed or not, across and
+     * down): the others differ only in how the crop is turned afterwards, the same for both decodes.
+     */
+    private static final List<Orientation> ROUNDINGS = Stream.of(Orientation.values())
+            .collect(Collectors.toMap(o -> List.of(o.reversesStoredX(), o.reversesStoredY()), o -> o, (a, b) -> a,
+                    LinkedHashMap::new))
+            .values().stream().toList();
 
     @Test
     void theRegionIsExactlyTheSourcePixelsTheCropReads() {
@@ -56,7 +66,7 @@ class PreprocessorReadRegionTest {
     }
 
     @Test
-    void everySharedJpegDecodedToItsRegionGivesTheSameCropInEveryOrientation() {
+    void everySharedJpegDecodedToItsRegionGivesTheSameCropHoweverTheCropRounds() {
         int files = 0;
         long regionPixels = 0;
         long decodedPixels = 0;
@@ -66,7 +76,7 @@ class PreprocessorReadRegionTest {
             int scale = JpegDecoder.scaleFor(header.width(), header.height(), PREPROCESSOR.resizeShorterSide());
             ScaledImage full = JpegDecoder.decode(bytes, scale);
             Map<Region, ScaledImage> decodes = new HashMap<>(); // orientations differ only in how the crop rounds
-            for (Orientation orientation : Orientation.values()) {
+            for (Orientation orientation : ROUNDINGS) {
                 Region region = PREPROCESSOR.readRegion(header.width(), header.height(), orientation, full.width(),
                         full.height());
                 ScaledImage part = decodes.computeIfAbsent(region, r -> JpegDecoder.decode(bytes, scale, r));
