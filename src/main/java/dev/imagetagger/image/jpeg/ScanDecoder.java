@@ -265,7 +265,7 @@ final class ScanDecoder {
         if (occupied != 0) {
             // Not flat even if no stored coefficient is non-zero: the transform rounds a lone DC unlike flat().
             int rows = (occupied >>> 8) & 0xFF;
-            idct.transform(b, last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
+            idct.transform(b, occupied, c.plane, offset, c.planeStride);
             clearRows(b, rows);
         } else {
             idct.flat(b[0], c.plane, offset, c.planeStride);
@@ -376,10 +376,6 @@ final class ScanDecoder {
         }
     }
 
-    private static int last(int bits) {
-        return 31 - Integer.numberOfLeadingZeros(bits);
-    }
-
     /**
      * Adds the next correction bit to a non-zero coefficient, away from zero, unless it has that bit already. Without
      * branches: the bits are random, so a branch on them is mispredicted half the time.
@@ -425,7 +421,7 @@ final class ScanDecoder {
                     if (occupied != 0) { // see baseline: not flat even if no stored coefficient is non-zero
                         block[0] = dc;
                         int rows = (occupied >>> 8) & 0xFF;
-                        idct.transform(block, last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
+                        idct.transform(block, occupied, c.plane, offset, c.planeStride);
                         clearRows(block, rows);
                     } else {
                         idct.flat(dc, c.plane, offset, c.planeStride);
