@@ -97,17 +97,19 @@ final class HuffmanTable {
                 int advance = 0;
                 int endOfBlock = 0;
                 while (true) {
-                    int entry = symbolAt(pattern, used);
-                    int size = entry & 15;
-                    if (entry < 0 || used + (entry >> 8) + size > RUN_LOOKAHEAD) {
+                    // The coefficient at bit `used`, from the skip entry of the next LOOKAHEAD bits (zeros past
+                    // the pattern's end: a coefficient that fits in the pattern does not reach them).
+                    int next = (pattern << used >> (RUN_LOOKAHEAD - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1);
+                    int entry = skip[next] != 0 ? skip[next] : longSkipEntry(pattern, used);
+                    if (entry == 0 || used + (entry >>> 8) > RUN_LOOKAHEAD) {
                         break;
                     }
-                    used += (entry >> 8) + size;
-                    if (size == 0 && (entry & 0xFF) != 0xF0) {
+                    used += entry >>> 8;
+                    if ((entry & 0xFF) == 0) {
                         endOfBlock = 1;
                         break;
                     }
-                    advance += size == 0 ? 16 : ((entry & 0xFF) >> 4) + 1;
+                    advance += entry & 0xFF;
                 }
                 runs[pattern] = used == 0 ? 0 : used << 16 | endOfBlock << 15 | advance;
             }
@@ -116,16 +118,22 @@ final class HuffmanTable {
         return coefficientRuns;
     }
 
-    /** The code at bit {@code used} of a {@link #RUN_LOOKAHEAD}-bit pattern: (length << 8) | symbol, or -1. */
-    private int symbolAt(int pattern, int used) {
+    /**
+     * As a {@link #skip} entry, the coefficient at bit {@code used} of a {@link #RUN_LOOKAHEAD}-bit pattern whose
+     * code is longer than the lookahead but within the pattern; 0 if there is none.
+     */
+    private int longSkipEntry(int pattern, int used) {
         int remaining = RUN_LOOKAHEAD - used;
-        for (int length = 1; length <= remaining; length++) {
+        for (int length = LOOKAHEAD + 1; length <= remaining; length++) {
             int code = (pattern >> (remaining - length)) & ((1 << length) - 1);
             if (code <= maxCode[length]) {
-                return length << 8 | (symbols[symbolOffset[length] + code] & 0xFF);
+                int symbol = symbols[symbolOffset[length] + code] & 0xFF;
+                int size = symbol & 15;
+                int advance = size != 0 ? (symbol >> 4) + 1 : symbol == 0xF0 ? 16 : 0;
+                return (length + size) << 8 | advance;
             }
         }
-        return -1;
+        return 0;
     }
 
     /** The symbol of a code longer than the lookahead, given the next 16 bits; -1 if no code matches. */

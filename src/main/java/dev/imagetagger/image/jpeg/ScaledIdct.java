@@ -79,15 +79,16 @@ final class ScaledIdct {
     /**
      * Writes the block's {@code size x size} samples at {@code offset} of {@code out}.
      *
-     * @param block      dequantised coefficients in natural order
-     * @param lastColumn the last column of the block holding a non-zero coefficient
+     * @param block    dequantised coefficients in natural order
+     * @param occupied the {@link #marks} of the non-zero AC coefficients, or-ed: the rows (bits 8 to 15) and columns
+     *                 (bits 0 to 7) that may hold one
      */
-    void transform(int[] block, int lastColumn, byte[] out, int offset, int stride) {
+    void transform(int[] block, int occupied, byte[] out, int offset, int stride) {
         switch (size) {
-            case 8 -> islow(block, out, offset, stride);
+            case 8 -> islow(block, occupied, out, offset, stride);
             case 1 -> out[offset] = (byte) clamp(((block[0] + 4) >> 3) + 128);
             case 2 -> quarter(block, out, offset, stride);
-            default -> half(block, lastColumn, out, offset, stride);
+            default -> half(block, 31 - Integer.numberOfLeadingZeros(occupied & 0xFF | 1), out, offset, stride);
         }
     }
 
@@ -197,12 +198,23 @@ final class ScaledIdct {
         out[offset + stride + 1] = (byte) clamp(((even - odd + round) >> shift) + 128);
     }
 
-    /** libjpeg's jpeg_idct_islow: columns, then rows, with 2 extra bits of precision between the passes. */
-    private void islow(int[] in, byte[] out, int offset, int stride) {
+    /**
+     * libjpeg's jpeg_idct_islow: columns, then rows, with 2 extra bits of precision between the passes. Where AC terms
+     * are zero it takes libjpeg's shortcuts, exact equivalents of the full arithmetic; which ones apply is read off
+     * the occupied rows and columns rather than tested coefficient by coefficient.
+     */
+    private void islow(int[] in, int occupied, byte[] out, int offset, int stride) {
         int[] ws = workspace;
+        int columns = occupied & 0xFF | 1; // column 0 holds the DC coefficient
+        boolean firstRowOnly = (occupied & 0xFE00) == 0;
         for (int col = 0; col < 8; col++) {
-            if (in[8 + col] == 0 && in[16 + col] == 0 && in[24 + col] == 0 && in[32 + col] == 0
-                    && in[40 + col] == 0 && in[48 + col] == 0 && in[56 + col] == 0) {
+            if ((columns & 1 << col) == 0) {
+                for (int row = 0; row < 64; row += 8) {
+                    ws[row + col] = 0;
+                }
+                continue;
+            }
+            if (firstRowOnly) {
                 int dc = in[col] << PASS1_BITS;
                 for (int row = 0; row < 64; row += 8) {
                     ws[row + col] = dc;
@@ -259,10 +271,10 @@ final class ScaledIdct {
 
         int shift = CONST_BITS + PASS1_BITS + 3;
         int round = 1 << (shift - 1);
+        boolean firstColumnOnly = columns == 1;
         for (int row = 0; row < 64; row += 8) {
             int o = offset + (row >> 3) * stride;
-            if (ws[row + 1] == 0 && ws[row + 2] == 0 && ws[row + 3] == 0 && ws[row + 4] == 0
-                    && ws[row + 5] == 0 && ws[row + 6] == 0 && ws[row + 7] == 0) {
+            if (firstColumnOnly) {
                 byte dc = (byte) clamp(((ws[row] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) + 128);
                 for (int x = 0; x < 8; x++) {
                     out[o + x] = dc;

@@ -264,19 +264,10 @@ final class ScanDecoder {
         int offset = row * n * c.planeStride + column * n;
         if (occupied != 0) {
             // Not flat even if no stored coefficient is non-zero: the transform rounds a lone DC unlike flat().
-            int rows = (occupied >>> 8) & 0xFF;
-            idct.transform(b, last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
-            clearRows(b, rows);
+            idct.transform(b, occupied, c.plane, offset, c.planeStride);
+            Arrays.fill(b, 0);
         } else {
             idct.flat(b[0], c.plane, offset, c.planeStride);
-        }
-    }
-
-    /** Zeroes the rows of the block that hold coefficients, cheaper than the whole block when few do. */
-    private static void clearRows(int[] block, int rows) {
-        for (; rows != 0; rows &= rows - 1) {
-            int at = Integer.numberOfTrailingZeros(rows) * 8;
-            Arrays.fill(block, at, at + 8, 0);
         }
     }
 
@@ -376,10 +367,6 @@ final class ScanDecoder {
         }
     }
 
-    private static int last(int bits) {
-        return 31 - Integer.numberOfLeadingZeros(bits);
-    }
-
     /**
      * Adds the next correction bit to a non-zero coefficient, away from zero, unless it has that bit already. Without
      * branches: the bits are random, so a branch on them is mispredicted half the time.
@@ -424,9 +411,8 @@ final class ScanDecoder {
                     int dc = coefficients[base] * quant[0];
                     if (occupied != 0) { // see baseline: not flat even if no stored coefficient is non-zero
                         block[0] = dc;
-                        int rows = (occupied >>> 8) & 0xFF;
-                        idct.transform(block, last(occupied & 0xFF | 1), c.plane, offset, c.planeStride);
-                        clearRows(block, rows);
+                        idct.transform(block, occupied, c.plane, offset, c.planeStride);
+                        Arrays.fill(block, 0);
                     } else {
                         idct.flat(dc, c.plane, offset, c.planeStride);
                     }
