@@ -63,21 +63,24 @@ public final class Benchmark {
 
         Path large = Shared.images("large");
         System.out.printf("%nLarge photos, median of %d runs after one warm-up, ms:%n", LARGE_RUNS);
-        System.out.printf("  %-32s %8s %10s %10s %10s %10s%n", "file", "MP", "decode", "preprocess", "inference",
-                "peak heap");
+        System.out.printf("  %-32s %8s %10s %10s %10s %10s %11s%n", "file", "MP", "decode", "preprocess",
+                "inference", "peak heap", "above idle");
         for (Map<String, String> photo : Csv.read(large.resolve("manifest.csv"))) {
-            byte[] bytes = Shared.read(large.resolve(photo.get("file")));
+            // Idle: what the heap holds after a collection, before the photo's bytes are read (they count as its).
             System.gc();
+            long idle = heapInUseMegabytes();
             resetPeaks();
+            byte[] bytes = Shared.read(large.resolve(photo.get("file")));
             classifier.classify(bytes, 5, 0f);
             List<Timings> runs = new ArrayList<>();
             for (int i = 0; i < LARGE_RUNS; i++) {
                 runs.add(classifier.classify(bytes, 5, 0f).timings());
             }
             double megapixels = Long.parseLong(photo.get("width")) * Long.parseLong(photo.get("height")) / 1e6;
-            System.out.printf("  %-32s %8.1f %10.1f %10.1f %10.1f %7d MB%n", photo.get("file"), megapixels,
+            long peak = peakHeapMegabytes();
+            System.out.printf("  %-32s %8.1f %10.1f %10.1f %10.1f %7d MB %8d MB%n", photo.get("file"), megapixels,
                     median(runs, Timings::decodeMs), median(runs, Timings::preprocessMs),
-                    median(runs, Timings::inferenceMs), peakHeapMegabytes());
+                    median(runs, Timings::inferenceMs), peak, peak - idle);
         }
         System.out.printf("%nTotal %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
@@ -119,6 +122,10 @@ public final class Benchmark {
     /** Sum of each heap pool's peak since the last reset: an upper bound of the peak heap in use (garbage included). */
     private static long peakHeapMegabytes() {
         return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static long heapInUseMegabytes() {
+        return heapPools().stream().mapToLong(p -> p.getUsage().getUsed()).sum() >> 20;
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
