@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.imagetagger.classify.Preprocessing;
 import dev.imagetagger.fixtures.Configs;
 import dev.imagetagger.fixtures.Shared;
+import dev.imagetagger.image.jpeg.JpegCorpus;
 import dev.imagetagger.image.jpeg.JpegDecoder;
 import dev.imagetagger.image.jpeg.JpegHeader;
 import dev.imagetagger.image.jpeg.ScaledImage;
@@ -70,7 +68,7 @@ class PreprocessorReadRegionTest {
         int files = 0;
         long regionPixels = 0;
         long decodedPixels = 0;
-        for (Path file : supportedJpegs()) {
+        for (Path file : JpegCorpus.supported()) {
             byte[] bytes = Shared.read(file);
             JpegHeader header = JpegDecoder.readHeader(bytes);
             int scale = JpegDecoder.scaleFor(header.width(), header.height(), PREPROCESSOR.resizeShorterSide());
@@ -100,16 +98,6 @@ class PreprocessorReadRegionTest {
         SampleRows rows = new SampleRows(image.width(), image.height(), image.channels(), image.samples());
         return PREPROCESSOR.uprightCrop(new DecodedImage(header.width(), header.height(), ImageFormat.JPEG,
                 orientation, () -> rows));
-    }
-
-    private static List<Path> supportedJpegs() {
-        return Stream.of("imagenet-sample", "formats", "jpeg-structures", "large").flatMap(set -> {
-            try (Stream<Path> files = Files.list(Shared.images(set))) {
-                return files.filter(f -> f.toString().matches(".*\\.(jpg|JPEG)$")).sorted().toList().stream();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).filter(f -> JpegDecoder.readHeader(Shared.read(f)).supported()).toList();
     }
 
     /** Rows of zeros that record the bounds of what is read of them. */

@@ -11,13 +11,13 @@ import java.util.stream.Stream;
 import dev.imagetagger.fixtures.Shared;
 
 /** The shared JPEG files, by what this decoder should do with them. */
-final class JpegCorpus {
+public final class JpegCorpus {
 
     private JpegCorpus() {
     }
 
     /** Every JPEG the decoder handles: ImageNet photos, the JPEG variants, the structure set, the large photos. */
-    static List<Path> supported() {
+    public static List<Path> supported() {
         return Stream.of(
                 files("imagenet-sample", name -> name.endsWith(".JPEG")),
                 files("formats", name -> name.endsWith(".jpg") && !name.contains("cmyk")),
