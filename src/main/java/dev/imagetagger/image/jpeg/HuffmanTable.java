@@ -52,9 +52,7 @@ final class HuffmanTable {
                     int shift = LOOKAHEAD - length;
                     int symbol = symbols[index] & 0xFF;
                     int entry = length << 8 | symbol;
-                    int size = symbol & 15;
-                    int advance = size != 0 ? (symbol >> 4) + 1 : symbol == 0xF0 ? 16 : 0;
-                    int skipEntry = (length + size) << 8 | advance;
+                    int skipEntry = skipEntry(length, symbol);
                     for (int fill = code << shift, end = (code + 1) << shift; fill < end; fill++) {
                         fast[fill] = entry;
                         skip[fill] = skipEntry;
@@ -66,6 +64,13 @@ final class HuffmanTable {
             }
             code <<= 1;
         }
+    }
+
+    /** A {@link #skip} entry: the bits a coefficient coded by {@code symbol} uses, and how far it advances. */
+    private static int skipEntry(int length, int symbol) {
+        int size = symbol & 15;
+        int advance = size != 0 ? (symbol >> 4) + 1 : symbol == 0xF0 ? 16 : 0;
+        return (length + size) << 8 | advance;
     }
 
     /** The {@link #coefficients} entries of one code: one for each pattern of its value bits. */
@@ -127,10 +132,7 @@ final class HuffmanTable {
         for (int length = LOOKAHEAD + 1; length <= remaining; length++) {
             int code = (pattern >> (remaining - length)) & ((1 << length) - 1);
             if (code <= maxCode[length]) {
-                int symbol = symbols[symbolOffset[length] + code] & 0xFF;
-                int size = symbol & 15;
-                int advance = size != 0 ? (symbol >> 4) + 1 : symbol == 0xF0 ? 16 : 0;
-                return (length + size) << 8 | advance;
+                return skipEntry(length, symbols[symbolOffset[length] + code] & 0xFF);
             }
         }
         return 0;
