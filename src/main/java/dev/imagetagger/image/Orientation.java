@@ -1,9 +1,9 @@
 package dev.imagetagger.image;
 
 /**
- * The eight EXIF orientations: how the stored pixels must be turned for the photo to stand upright. Applied to the
- * small square crop, not the full image, because a centred square crop maps to a centred square crop under each of
- * them (and the shorter side, which the resize is based on, is the same either way).
+ * The eight EXIF orientations: how the stored pixels must be turned for the photo to stand upright. The preprocessing
+ * resizes the upright image, as the reference pipeline does (turn, then resize and crop), through a view that reads
+ * each upright pixel from the stored pixel these mappings name ({@link UprightRows}).
  */
 public enum Orientation {
     NORMAL,
@@ -35,43 +35,26 @@ public enum Orientation {
         return this == ROTATE_180 || this == MIRROR_VERTICAL || this == ROTATE_90_CW || this == TRANSVERSE;
     }
 
-    /**
-     * Turns a square {@code side x side} image of interleaved RGB floats upright.
-     *
-     * @return {@code stored} itself when upright, otherwise a new array
-     */
-    public float[] apply(float[] stored, int side) {
-        if (this == NORMAL) {
-            return stored;
-        }
-        // The stored pixel moves by a fixed step along each upright axis: walk it instead of mapping every pixel.
-        int origin = storedPixel(0, 0, side) * 3;
-        int stepX = storedPixel(1, 0, side) * 3 - origin;
-        int stepY = storedPixel(0, 1, side) * 3 - origin;
-        float[] upright = new float[stored.length];
-        int to = 0;
-        for (int y = 0; y < side; y++) {
-            for (int x = 0, from = origin + y * stepY; x < side; x++, from += stepX, to += 3) {
-                upright[to] = stored[from];
-                upright[to + 1] = stored[from + 1];
-                upright[to + 2] = stored[from + 2];
-            }
-        }
-        return upright;
+    /** The stored column that upright pixel ({@code x}, {@code y}) comes from, in rows stored {@code width} wide. */
+    public int storedX(int x, int y, int width) {
+        int along = swapsSides() ? y : x;
+        return reversesStoredX() ? width - 1 - along : along;
     }
 
-    /** The index of the stored pixel that shows at ({@code x}, {@code y}) of the upright square. */
-    private int storedPixel(int x, int y, int side) {
-        int last = side - 1;
-        return switch (this) {
-            case NORMAL -> y * side + x;
-            case MIRROR_HORIZONTAL -> y * side + last - x;
-            case ROTATE_180 -> (last - y) * side + last - x;
-            case MIRROR_VERTICAL -> (last - y) * side + x;
-            case TRANSPOSE -> x * side + y;
-            case ROTATE_90_CW -> (last - x) * side + y;
-            case TRANSVERSE -> (last - x) * side + last - y;
-            case ROTATE_90_CCW -> x * side + last - y;
-        };
+    /** The stored row that upright pixel ({@code x}, {@code y}) comes from, in rows stored {@code height} high. */
+    public int storedY(int x, int y, int height) {
+        int along = swapsSides() ? x : y;
+        return reversesStoredY() ? height - 1 - along : along;
+    }
+
+    /** The stored pixels of an {@code upright} region of rows stored {@code width x height}. */
+    public Region storedRegion(Region upright, int width, int height) {
+        boolean swaps = swapsSides();
+        int left = swaps ? upright.top() : upright.left();
+        int right = swaps ? upright.bottom() : upright.right();
+        int top = swaps ? upright.left() : upright.top();
+        int bottom = swaps ? upright.right() : upright.bottom();
+        return new Region(reversesStoredX() ? width - right : left, reversesStoredY() ? height - bottom : top,
+                reversesStoredX() ? width - left : right, reversesStoredY() ? height - top : bottom);
     }
 }

@@ -3,9 +3,9 @@ package dev.imagetagger.image;
 import java.nio.FloatBuffer;
 
 /**
- * Turns a decoded image into the model's input tensor exactly as its descriptor says: resize the shorter side
- * (antialiased), centre crop, turn upright, scale to [0, 1], normalise with mean and std, order the channels and lay
- * the tensor out.
+ * Turns a decoded image into the model's input tensor exactly as its descriptor says: turn upright, resize the shorter
+ * side (antialiased), centre crop, scale to [0, 1], normalise with mean and std, order the channels and lay the
+ * tensor out.
  */
 public final class Preprocessor implements DecodeTarget {
 
@@ -49,50 +49,53 @@ public final class Preprocessor implements DecodeTarget {
     }
 
     /**
-     * The resized, centre-cropped and upright {@code crop x crop} image as interleaved RGB floats in [0, 255]. The
-     * shorter side is the same before and after turning upright, and a centred square stays centred, so the work
-     * is done on the stored pixels and only the small crop is turned (exactly the upright image's crop, see
-     * {@link #centreOffset}). The geometry comes from the full stored size; the rows may be a reduced-scale decode
-     * of it, which the resampler maps onto the same output.
+     * The upright, resized and centre-cropped {@code crop x crop} image as interleaved RGB floats in [0, 255]: the
+     * stored rows seen upright ({@link UprightRows}) are resized as they stand, so every orientation gives exactly
+     * the tensor of the pixels turned first. The geometry comes from the full stored size; the rows may be a
+     * reduced-scale decode of it, which the resampler maps onto the same output.
      */
     float[] uprightCrop(DecodedImage image) {
-        try (PixelRows rows = image.rows().get()) {
-            Window w = window(image.storedWidth(), image.storedHeight(), image.orientation(), rows.width());
-            float[] stored = Resampler.resizeWindow(rows, w.extentX(), w.extentY(), w.resizedWidth(),
-                    w.resizedHeight(), w.left(), w.top(), crop, crop);
-            return image.orientation().apply(stored, crop);
+        try (PixelRows stored = image.rows().get()) {
+            PixelRows rows = UprightRows.of(stored, image.orientation());
+            Window w = window(image.width(), image.height(), guessScale(image.storedWidth(), stored.width()));
+            return Resampler.resizeWindow(rows, w.extentX(), w.extentY(), w.resizedWidth(), w.resizedHeight(),
+                    w.left(), w.top(), crop, crop);
         }
     }
 
-    /** Exactly the source pixels {@link #uprightCrop} reads, from the same geometry. */
+    /**
+     * Exactly the source pixels {@link #uprightCrop} reads, from the same geometry: the upright image's, mapped back
+     * to the stored rows.
+     */
     @Override
     public Region readRegion(int storedWidth, int storedHeight, Orientation orientation, int width, int height) {
-        Window w = window(storedWidth, storedHeight, orientation, width);
-        return Resampler.sourceRegion(width, height, w.extentX(), w.extentY(), w.resizedWidth(), w.resizedHeight(),
-                w.left(), w.top(), crop, crop);
+        boolean swaps = orientation.swapsSides();
+        int uprightWidth = swaps ? height : width;
+        Window w = window(swaps ? storedHeight : storedWidth, swaps ? storedWidth : storedHeight,
+                guessScale(storedWidth, width));
+        Region upright = Resampler.sourceRegion(uprightWidth, swaps ? width : height, w.extentX(), w.extentY(),
+                w.resizedWidth(), w.resizedHeight(), w.left(), w.top(), crop, crop);
+        return orientation.storedRegion(upright, width, height);
     }
 
-    /** The resize window of the crop, for rows {@code width} wide decoded from the stored image. */
-    private Window window(int storedWidth, int storedHeight, Orientation orientation, int width) {
-        long[] size = resizedSize(storedWidth, storedHeight);
-        long left = centreOffset(size[0] - crop, orientation.reversesStoredX());
-        long top = centreOffset(size[1] - crop, orientation.reversesStoredY());
+    private static int guessScale(int storedWidth, int width) {
+        return Math.max(1, Math.round((float) storedWidth / width));
+    }
+
+    /**
+     * The resize window of the crop of an upright image {@code uprightWidth x uprightHeight}, for rows decoded from
+     * it at 1/{@code scale}.
+     */
+    private Window window(int uprightWidth, int uprightHeight, int scale) {
+        long[] size = resizedSize(uprightWidth, uprightHeight);
         // A reduced-scale decode (1/2, 1/4, 1/8) spans the stored size divided by its scale exactly.
-        int scale = Math.max(1, Math.round((float) storedWidth / width));
-        return new Window((double) storedWidth / scale, (double) storedHeight / scale, size[0], size[1], left, top);
+        return new Window((double) uprightWidth / scale, (double) uprightHeight / scale, size[0], size[1],
+                (size[0] - crop) / 2, (size[1] - crop) / 2);
     }
 
     /** The extent the source rows span (in their own pixels), the resized size and the crop's place in it. */
     private record Window(double extentX, double extentY, long resizedWidth, long resizedHeight, long left,
             long top) {
-    }
-
-    /**
-     * Where the centre crop starts along a stored axis with {@code margin} pixels to spare. The upright image's
-     * crop rounds an odd margin down; along a stored axis that the orientation reverses, that is rounding up.
-     */
-    private static long centreOffset(long margin, boolean reversed) {
-        return reversed ? margin - margin / 2 : margin / 2;
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.imagetagger.image;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,28 +32,66 @@ class OrientationTest {
 
     @ParameterizedTest
     @EnumSource(Orientation.class)
-    void turnsAnAsymmetricSquareUpright(Orientation orientation) {
-        float[] upright = orientation.apply(encode(STORED), 3);
+    void readsAnAsymmetricSquareUprightRowByRow(Orientation orientation) {
+        PixelRows upright = UprightRows.of(rows(STORED, 3, 3), orientation);
 
-        assertEquals(UPRIGHT.get(orientation), decode(upright));
+        assertEquals(UPRIGHT.get(orientation), readRows(upright, 0, 0, 3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Orientation.class)
+    void readsTheSameUprightPixelsColumnByColumn(Orientation orientation) {
+        PixelRows upright = UprightRows.of(rows(STORED, 3, 3), orientation);
+
+        assertEquals(UPRIGHT.get(orientation), readColumns(upright, 0, 3, 0, 3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Orientation.class)
+    void readsPartsOfAnOblongUpright(Orientation orientation) {
+        // Stored 4 x 2 ("abcd" over "efgh"); the expected upright image is the reference's turn of it.
+        String stored = "abcdefgh";
+        String upright = turn(stored, 4, 2, orientation);
+        int width = orientation.swapsSides() ? 2 : 4;
+        PixelRows rows = UprightRows.of(rows(stored, 4, 2), orientation);
+
+        assertEquals(width, rows.width());
+        assertEquals(8 / width, rows.height());
+        // The upright pixels from column 1 to the last, of every row but the first.
+        StringBuilder expected = new StringBuilder();
+        for (int y = 1; y < rows.height(); y++) {
+            expected.append(upright, y * width + 1, (y + 1) * width);
+        }
+        assertEquals(expected.toString(), readRows(rows, 1, 1, width));
+        assertEquals(expected.toString(), readColumns(rows, 1, rows.height() - 1, 1, width));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Orientation.class)
+    void mapsAnUprightRegionBackToTheStoredPixelsItShows(Orientation orientation) {
+        String stored = "abcdefghijkl"; // 4 x 3
+        String upright = turn(stored, 4, 3, orientation);
+        int width = orientation.swapsSides() ? 3 : 4;
+        Region part = new Region(1, 1, width, 3);
+        StringBuilder shown = new StringBuilder();
+        for (int y = part.top(); y < part.bottom(); y++) {
+            shown.append(upright, y * width + part.left(), y * width + part.right());
+        }
+
+        Region region = orientation.storedRegion(part, 4, 3);
+
+        StringBuilder inRegion = new StringBuilder();
+        for (int y = region.top(); y < region.bottom(); y++) {
+            inRegion.append(stored, y * 4 + region.left(), y * 4 + region.right());
+        }
+        assertEquals(sorted(shown.toString()), sorted(inRegion.toString()));
     }
 
     @Test
-    void keepsTheThreeChannelsOfAPixelTogether() {
-        float[] stored = encode(STORED);
+    void uprightIsTheStoredRowsThemselves() {
+        PixelRows stored = rows(STORED, 3, 3);
 
-        float[] upright = Orientation.ROTATE_90_CW.apply(stored, 3);
-
-        // Top-left upright pixel is stored pixel g (index 6), with all three of its channels.
-        assertArrayEquals(new float[] { stored[18], stored[19], stored[20] },
-                new float[] { upright[0], upright[1], upright[2] });
-    }
-
-    @Test
-    void normalReturnsTheSameArray() {
-        float[] stored = encode(STORED);
-
-        assertSame(stored, Orientation.NORMAL.apply(stored, 3));
+        assertSame(stored, UprightRows.of(stored, Orientation.NORMAL));
     }
 
     @Test
@@ -95,25 +133,81 @@ class OrientationTest {
     }
 
     /** Each letter becomes a pixel whose channels are distinct values derived from it. */
-    private static float[] encode(String pixels) {
-        float[] rgb = new float[pixels.length() * 3];
+    private static PixelRows rows(String pixels, int width, int height) {
+        byte[] samples = new byte[pixels.length() * 3];
         for (int i = 0; i < pixels.length(); i++) {
             char c = pixels.charAt(i);
-            rgb[i * 3] = c;
-            rgb[i * 3 + 1] = c + 100;
-            rgb[i * 3 + 2] = c + 200;
+            samples[i * 3] = (byte) c;
+            samples[i * 3 + 1] = (byte) (c + 50);
+            samples[i * 3 + 2] = (byte) (c + 100);
         }
-        return rgb;
+        return new SampleRows(width, height, 3, samples);
     }
 
-    private static String decode(float[] rgb) {
+    /** Rows {@code [top, height)}, columns {@code [left, width)}, read a row at a time. */
+    private static String readRows(PixelRows rows, int top, int left, int width) {
         StringBuilder pixels = new StringBuilder();
-        for (int i = 0; i < rgb.length; i += 3) {
-            char c = (char) rgb[i];
-            assertEquals(c + 100, rgb[i + 1]);
-            assertEquals(c + 200, rgb[i + 2]);
-            pixels.append(c);
+        float[] line = new float[3 * width];
+        for (int y = top; y < rows.height(); y++) {
+            rows.read(y, left, width, line);
+            pixels.append(decode(line, width - left));
         }
         return pixels.toString();
+    }
+
+    /** Rows {@code [top, top + count)}, columns {@code [left, width)}, read as a strip of columns, row by row. */
+    private static String readColumns(PixelRows rows, int top, int count, int left, int width) {
+        float[][] columns = new float[width - left][3 * count];
+        rows.readColumns(top, count, left, width, columns);
+        StringBuilder pixels = new StringBuilder();
+        for (int r = 0; r < count; r++) {
+            for (float[] column : columns) {
+                pixels.append(decode(new float[] { column[3 * r], column[3 * r + 1], column[3 * r + 2] }, 1));
+            }
+        }
+        return pixels.toString();
+    }
+
+    private static String decode(float[] rgb, int pixels) {
+        StringBuilder decoded = new StringBuilder();
+        for (int i = 0; i < 3 * pixels; i += 3) {
+            char c = (char) rgb[i];
+            assertEquals(c + 50, rgb[i + 1]);
+            assertEquals(c + 100, rgb[i + 2]);
+            decoded.append(c);
+        }
+        return decoded.toString();
+    }
+
+    /**
+     * A stored {@code width x height} image of letters turned upright, written from the EXIF definitions as the
+     * 3 x 3 table above is: the stored pixel at (x, y) shows at these upright coordinates.
+     */
+    private static String turn(String stored, int width, int height, Orientation orientation) {
+        boolean swaps = orientation.swapsSides();
+        int uprightWidth = swaps ? height : width;
+        char[] upright = new char[stored.length()];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int[] at = switch (orientation) {
+                    case NORMAL -> new int[] { x, y };
+                    case MIRROR_HORIZONTAL -> new int[] { width - 1 - x, y };
+                    case ROTATE_180 -> new int[] { width - 1 - x, height - 1 - y };
+                    case MIRROR_VERTICAL -> new int[] { x, height - 1 - y };
+                    case TRANSPOSE -> new int[] { y, x };
+                    case ROTATE_90_CW -> new int[] { height - 1 - y, x };
+                    case TRANSVERSE -> new int[] { height - 1 - y, width - 1 - x };
+                    case ROTATE_90_CCW -> new int[] { y, width - 1 - x };
+                };
+                upright[at[1] * uprightWidth + at[0]] = stored.charAt(y * width + x);
+            }
+        }
+        return new String(upright);
+    }
+
+    private static String sorted(String letters) {
+        char[] chars = letters.toCharArray();
+        Arrays.sort(chars);
+        return new String(chars);
     }
 }

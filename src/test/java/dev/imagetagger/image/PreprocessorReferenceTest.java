@@ -25,40 +25,74 @@ import dev.imagetagger.model.ModelConfig;
 
 /**
  * The model input, bit for bit, against {@link ReferencePreprocessor}: the fast loops must not move a single float,
- * because the Pillow-like rounding between the passes decides some top-1 classes (see {@link Resampler}).
+ * because the Pillow-like rounding between the passes decides some top-1 classes (see {@link Resampler}), and an
+ * oriented photo must give the tensor of its pixels turned upright first, as the reference pipeline turns them.
  */
 @LambdaSizedHeap
 class PreprocessorReferenceTest {
 
     private static final Orientation[] ORIENTATIONS = Orientation.values();
 
+    /**
+     * Each shared JPEG is given each EXIF orientation in turn and decoded as the classifier decodes it (at a reduced
+     * scale for the large photos, and only the region the crop reads); its tensor must be the reference's, which
+     * turns the whole decode upright and then resizes and crops it. The large photos take two orientations each,
+     * all eight between them. Other formats carry no orientation and are compared as they stand.
+     */
     @Test
-    void everySharedPhotoGivesTheReferenceTensorInEveryOrientation() {
+    void everySharedPhotoInEveryOrientationGivesTheTensorOfItsPixelsTurnedUprightFirst() {
         ModelConfig model = Configs.defaults(ModelConfig.class);
         Preprocessor preprocessor = Preprocessing.of(model);
         ReferencePreprocessor reference = new ReferencePreprocessor(model.resizeShorterSide(), model.inputSize(),
                 floats(model.mean()), floats(model.std()), model.channelOrder(), model.layout());
         ImageDecoder decoder = new ImageDecoder(Configs.defaults(ImageLimits.class));
-        Random random = new Random(11);
-        int compared = 0;
+        DecodeTarget everyPixel = everyPixel(preprocessor);
+        int photos = 0;
+        int large = 0;
+        long orientedJpegs = 0;
+        long readPixels = 0;
+        long decodedPixels = 0;
         for (Path photo : photos()) {
-            DecodedImage image;
+            byte[] bytes = Shared.read(photo);
+            DecodedImage whole;
             try {
-                image = decoder.decode(Shared.read(photo), preprocessor);
+                whole = decoder.decode(bytes, everyPixel);
             } catch (UnsupportedImageException e) {
                 continue; // HEIC and AVIF
             }
-            // Turned, the crop may round the other way and read a row or column the region decode left unset:
-            // the same zeros for both, which compares the passes all the same.
-            Orientation turned = ORIENTATIONS[random.nextInt(ORIENTATIONS.length)];
-            for (DecodedImage variant : List.of(image, image.withOrientation(turned))) {
-                assertSameBits(reference.tensor(variant), tensorOf(preprocessor, model.inputSize(), variant, 0),
-                        photo.getFileName() + " " + variant.orientation());
+            String name = photo.getParent().getFileName() + "/" + photo.getFileName();
+            if (whole.format() != ImageFormat.JPEG) {
+                assertSameBits(reference.tensor(whole), tensorOf(preprocessor, model.inputSize(),
+                        decoder.decode(bytes, preprocessor), 0), name);
+                photos++;
+                continue;
             }
-            compared++;
+            boolean isLarge = photo.getParent().getFileName().toString().equals("large");
+            List<Orientation> orientations = isLarge
+                    ? List.of(ORIENTATIONS[large % 8], ORIENTATIONS[(large + 3) % 8])
+                    : List.of(ORIENTATIONS);
+            large += isLarge ? 2 : 0;
+            for (Orientation orientation : orientations) {
+                DecodedImage oriented = decoder.decode(withExifOrientation(bytes, orientation), preprocessor);
+                assertEquals(orientation, oriented.orientation(), name);
+                assertSameBits(reference.tensor(whole.withOrientation(orientation)),
+                        tensorOf(preprocessor, model.inputSize(), oriented, 0), name + " " + orientation);
+                try (PixelRows rows = whole.rows().get()) {
+                    Region read = preprocessor.readRegion(whole.storedWidth(), whole.storedHeight(), orientation,
+                            rows.width(), rows.height());
+                    readPixels += (long) (read.right() - read.left()) * (read.bottom() - read.top());
+                    decodedPixels += (long) rows.width() * rows.height();
+                }
+                orientedJpegs++;
+            }
+            photos++;
         }
-        // 200 ImageNet photos, the 10 large ones, and the JPEG, PNG, GIF, BMP, TIFF and WebP variants.
-        assertTrue(compared >= 400, compared + " photos compared");
+        System.out.printf("Oriented: %d photos, %d oriented JPEG decodes; the crop reads %.1f %% of the decoded"
+                + " pixels%n", photos, orientedJpegs, 100.0 * readPixels / decodedPixels);
+        // 200 ImageNet photos, the 10 large ones, the format variants and the structure set.
+        assertTrue(photos >= 450, photos + " photos compared");
+        assertTrue(large >= 16, "every orientation at a reduced scale");
+        assertTrue(readPixels < decodedPixels * 0.8, "JPEGs are decoded to the region the crop reads");
     }
 
     @Test
@@ -127,8 +161,41 @@ class PreprocessorReferenceTest {
         }
     }
 
+    /** The preprocessing's resize, with every decoded pixel read: the reference's input. */
+    private static DecodeTarget everyPixel(Preprocessor preprocessor) {
+        return new DecodeTarget() {
+            @Override
+            public int resizeShorterSide() {
+                return preprocessor.resizeShorterSide();
+            }
+
+            @Override
+            public Region readRegion(int storedWidth, int storedHeight, Orientation orientation, int width,
+                    int height) {
+                return Region.ALL;
+            }
+        };
+    }
+
+    /**
+     * The JPEG with an EXIF segment (APP1) that gives {@code orientation} right after its start: the first EXIF
+     * segment is the one read, so an orientation the file already carries no longer counts.
+     */
+    static byte[] withExifOrientation(byte[] jpeg, Orientation orientation) {
+        byte[] exif = {
+                (byte) 0xFF, (byte) 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0, // APP1, its length, the EXIF header
+                'M', 'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, first IFD at 8
+                0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) (orientation.ordinal() + 1), 0, 0, // Orientation, SHORT
+                0, 0, 0, 0 }; // no next IFD
+        byte[] oriented = new byte[jpeg.length + exif.length];
+        System.arraycopy(jpeg, 0, oriented, 0, 2);
+        System.arraycopy(exif, 0, oriented, 2, exif.length);
+        System.arraycopy(jpeg, 2, oriented, 2 + exif.length, jpeg.length - 2);
+        return oriented;
+    }
+
     private static List<Path> photos() {
-        return Stream.of("imagenet-sample", "formats", "large").flatMap(set -> list(Shared.images(set)))
+        return Stream.of("imagenet-sample", "formats", "large", "jpeg-structures").flatMap(set -> list(Shared.images(set)))
                 .filter(file -> !file.getFileName().toString().matches(".*\\.(csv|md)")).sorted().toList();
     }
 

@@ -2,9 +2,11 @@ package dev.imagetagger.image;
 
 /**
  * The preprocessing written as plainly as possible, to hold the optimised {@link Preprocessor} and {@link Resampler}
- * to exactly the same floats: the same geometry and filter taps ({@link Resampler.Taps}, shared so that a change of
- * weights is not a mismatch here), each output a sum of its taps in tap order starting from zero, each pass rounded
- * to whole levels with {@code Math.floor(x + 0.5)}, the crop turned by coordinates, then normalised value by value.
+ * to exactly the same floats: every decoded pixel read and the whole image turned upright first, by coordinates
+ * written from the EXIF definitions (not {@link Orientation}'s mappings); then the same geometry and filter taps
+ * ({@link Resampler.Taps}, shared so that a change of weights is not a mismatch here), each output a sum of its taps
+ * in tap order starting from zero, each pass rounded to whole levels with {@code Math.floor(x + 0.5)}, the centre
+ * crop of the upright image, then normalised value by value.
  */
 final class ReferencePreprocessor {
 
@@ -40,40 +42,73 @@ final class ReferencePreprocessor {
     }
 
     private float[] uprightCrop(DecodedImage image) {
-        int width = image.storedWidth();
-        int height = image.storedHeight();
+        float[][] upright;
+        int scale;
+        try (PixelRows rows = image.rows().get()) {
+            scale = Math.max(1, Math.round((float) image.storedWidth() / rows.width()));
+            upright = turnUpright(readAll(rows), rows.width(), rows.height(), image.orientation());
+        }
+        int width = image.width();
+        int height = image.height();
         long longer = Math.max(resizeShorterSide,
                 Math.round((double) Math.max(width, height) * resizeShorterSide / Math.min(width, height)));
         long outWidth = width <= height ? resizeShorterSide : longer;
         long outHeight = width <= height ? longer : resizeShorterSide;
-        Orientation orientation = image.orientation();
-        long marginX = outWidth - crop;
-        long marginY = outHeight - crop;
-        long left = orientation.reversesStoredX() ? marginX - marginX / 2 : marginX / 2;
-        long top = orientation.reversesStoredY() ? marginY - marginY / 2 : marginY / 2;
-        try (PixelRows rows = image.rows().get()) {
-            int scale = Math.max(1, Math.round((float) width / rows.width()));
-            float[] stored = resizeWindow(rows, (double) width / scale, (double) height / scale, outWidth, outHeight,
-                    left, top);
-            return upright(stored, orientation);
-        }
+        return resizeWindow(upright, (double) width / scale, (double) height / scale, outWidth, outHeight,
+                (outWidth - crop) / 2, (outHeight - crop) / 2);
     }
 
-    private float[] resizeWindow(PixelRows source, double extentX, double extentY, long outWidth, long outHeight,
+    /** Every row, top to bottom, as interleaved RGB. */
+    private static float[][] readAll(PixelRows rows) {
+        float[][] pixels = new float[rows.height()][3 * rows.width()];
+        for (int y = 0; y < rows.height(); y++) {
+            rows.read(y, pixels[y]);
+        }
+        return pixels;
+    }
+
+    /**
+     * The whole image turned upright, pixel by pixel, from the EXIF definitions: where the stored pixel at column
+     * {@code x}, row {@code y} of a {@code width x height} image shows in the upright image.
+     */
+    private static float[][] turnUpright(float[][] stored, int width, int height, Orientation orientation) {
+        boolean quarterTurn = orientation.ordinal() >= Orientation.TRANSPOSE.ordinal();
+        int uprightWidth = quarterTurn ? height : width;
+        int uprightHeight = quarterTurn ? width : height;
+        float[][] upright = new float[uprightHeight][3 * uprightWidth];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int uprightX = switch (orientation) {
+                    case NORMAL, MIRROR_VERTICAL -> x;
+                    case MIRROR_HORIZONTAL, ROTATE_180 -> width - 1 - x;
+                    case TRANSPOSE, ROTATE_90_CCW -> y;
+                    case ROTATE_90_CW, TRANSVERSE -> height - 1 - y;
+                };
+                int uprightY = switch (orientation) {
+                    case NORMAL, MIRROR_HORIZONTAL -> y;
+                    case ROTATE_180, MIRROR_VERTICAL -> height - 1 - y;
+                    case TRANSPOSE, ROTATE_90_CW -> x;
+                    case TRANSVERSE, ROTATE_90_CCW -> width - 1 - x;
+                };
+                System.arraycopy(stored[y], 3 * x, upright[uprightY], 3 * uprightX, 3);
+            }
+        }
+        return upright;
+    }
+
+    private float[] resizeWindow(float[][] source, double extentX, double extentY, long outWidth, long outHeight,
             long left, long top) {
-        Resampler.Taps columns = Resampler.Taps.of(source.width(), extentX, outWidth, left, crop);
-        Resampler.Taps rows = Resampler.Taps.of(source.height(), extentY, outHeight, top, crop);
+        Resampler.Taps columns = Resampler.Taps.of(source[0].length / 3, extentX, outWidth, left, crop);
+        Resampler.Taps rows = Resampler.Taps.of(source.length, extentY, outHeight, top, crop);
         int firstRow = rows.first();
-        int firstColumn = columns.first();
         float[][] horizontal = new float[rows.end() - firstRow][crop * 3];
-        float[] line = new float[(columns.end() - firstColumn) * 3];
         for (int r = 0; r < horizontal.length; r++) {
-            source.read(firstRow + r, firstColumn, columns.end(), line);
+            float[] line = source[firstRow + r];
             for (int x = 0; x < crop; x++) {
                 for (int c = 0; c < 3; c++) {
                     float sum = 0;
                     for (int t = 0; t < columns.count[x]; t++) {
-                        int column = columns.start[x] + t - firstColumn;
+                        int column = columns.start[x] + t;
                         sum += columns.weights[x * columns.stride + t] * line[column * 3 + c];
                     }
                     horizontal[r][x * 3 + c] = level(sum);
@@ -95,26 +130,5 @@ final class ReferencePreprocessor {
 
     private static float level(float value) {
         return (float) Math.floor(value + 0.5d);
-    }
-
-    private float[] upright(float[] stored, Orientation orientation) {
-        int last = crop - 1;
-        float[] upright = new float[stored.length];
-        for (int y = 0; y < crop; y++) {
-            for (int x = 0; x < crop; x++) {
-                int[] at = switch (orientation) {
-                    case NORMAL -> new int[] { x, y };
-                    case MIRROR_HORIZONTAL -> new int[] { last - x, y };
-                    case ROTATE_180 -> new int[] { last - x, last - y };
-                    case MIRROR_VERTICAL -> new int[] { x, last - y };
-                    case TRANSPOSE -> new int[] { y, x };
-                    case ROTATE_90_CW -> new int[] { y, last - x };
-                    case TRANSVERSE -> new int[] { last - y, last - x };
-                    case ROTATE_90_CCW -> new int[] { last - y, x };
-                };
-                System.arraycopy(stored, (at[1] * crop + at[0]) * 3, upright, (y * crop + x) * 3, 3);
-            }
-        }
-        return upright;
     }
 }
