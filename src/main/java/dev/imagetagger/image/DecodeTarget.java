@@ -10,8 +10,9 @@ public interface DecodeTarget {
     int resizeShorterSide();
 
     /**
-     * The pixels read of {@code width x height} rows decoded (at full or reduced scale) from an image stored
-     * {@code storedWidth x storedHeight} that {@code orientation} turns upright. A decoder may leave the others unset.
+     * The pixels read of the rows decoded at 1/{@code scale} ({@code ceil(storedWidth / scale) x
+     * ceil(storedHeight / scale)}) from an image stored {@code storedWidth x storedHeight} that {@code orientation}
+     * turns upright. A decoder may leave the others unset.
      */
-    Region readRegion(int storedWidth, int storedHeight, Orientation orientation, int width, int height);
+    Region readRegion(int storedWidth, int storedHeight, int scale, Orientation orientation);
 }

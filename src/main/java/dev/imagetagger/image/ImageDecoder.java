@@ -70,11 +70,11 @@ public class ImageDecoder {
         if (header.supported()) {
             try {
                 int scale = JpegDecoder.scaleFor(header.width(), header.height(), target.resizeShorterSide());
-                Region region = target.readRegion(header.width(), header.height(), orientation,
-                        header.scaledWidth(scale), header.scaledHeight(scale));
+                Region region = target.readRegion(header.width(), header.height(), scale, orientation);
                 ScaledImage image = JpegDecoder.decode(bytes, scale, region);
                 SampleRows rows = new SampleRows(image.width(), image.height(), image.channels(), image.samples());
-                return new DecodedImage(header.width(), header.height(), ImageFormat.JPEG, orientation, () -> rows);
+                return new DecodedImage(header.width(), header.height(), image.scale(), ImageFormat.JPEG, orientation,
+                        () -> rows);
             } catch (UnsupportedJpegException e) {
                 // Found only past the header (e.g. a second frame type): the general decoder may still handle it.
             }
@@ -101,7 +101,7 @@ public class ImageDecoder {
                     + " pixels at " + BUDGET_BYTES_PER_PIXEL + " bytes (tagger.image.max-pixels).");
         }
         PngDecoder.open(bytes).close(); // structural faults (no IDAT, no palette) show here, not mid-resize
-        return new DecodedImage(header.width(), header.height(), ImageFormat.PNG, Orientation.NORMAL,
+        return new DecodedImage(header.width(), header.height(), 1, ImageFormat.PNG, Orientation.NORMAL,
                 () -> PngDecoder.open(bytes));
     }
 

@@ -57,7 +57,7 @@ public final class Preprocessor implements DecodeTarget {
     float[] uprightCrop(DecodedImage image) {
         try (PixelRows stored = image.rows().get()) {
             PixelRows rows = UprightRows.of(stored, image.orientation());
-            Window w = window(image.width(), image.height(), guessScale(image.storedWidth(), stored.width()));
+            Window w = window(image.width(), image.height(), image.scale());
             return Resampler.resizeWindow(rows, w.extentX(), w.extentY(), w.resizedWidth(), w.resizedHeight(),
                     w.left(), w.top(), crop, crop);
         }
@@ -68,18 +68,19 @@ public final class Preprocessor implements DecodeTarget {
      * to the stored rows.
      */
     @Override
-    public Region readRegion(int storedWidth, int storedHeight, Orientation orientation, int width, int height) {
+    public Region readRegion(int storedWidth, int storedHeight, int scale, Orientation orientation) {
+        int width = ceilDiv(storedWidth, scale);
+        int height = ceilDiv(storedHeight, scale);
         boolean swaps = orientation.swapsSides();
         int uprightWidth = swaps ? height : width;
-        Window w = window(swaps ? storedHeight : storedWidth, swaps ? storedWidth : storedHeight,
-                guessScale(storedWidth, width));
+        Window w = window(swaps ? storedHeight : storedWidth, swaps ? storedWidth : storedHeight, scale);
         Region upright = Resampler.sourceRegion(uprightWidth, swaps ? width : height, w.extentX(), w.extentY(),
                 w.resizedWidth(), w.resizedHeight(), w.left(), w.top(), crop, crop);
         return orientation.storedRegion(upright, width, height);
     }
 
-    private static int guessScale(int storedWidth, int width) {
-        return Math.max(1, Math.round((float) storedWidth / width));
+    private static int ceilDiv(int size, int scale) {
+        return (size + scale - 1) / scale;
     }
 
     /**
@@ -88,7 +89,7 @@ public final class Preprocessor implements DecodeTarget {
      */
     private Window window(int uprightWidth, int uprightHeight, int scale) {
         long[] size = resizedSize(uprightWidth, uprightHeight);
-        // A reduced-scale decode (1/2, 1/4, 1/8) spans the stored size divided by its scale exactly.
+        // A reduced-scale decode spans the stored size divided by its scale exactly, its last pixel maybe in part.
         return new Window((double) uprightWidth / scale, (double) uprightHeight / scale, size[0], size[1],
                 (size[0] - crop) / 2, (size[1] - crop) / 2);
     }

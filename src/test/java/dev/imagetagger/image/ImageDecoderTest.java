@@ -38,7 +38,7 @@ class ImageDecoderTest {
         }
 
         @Override
-        public Region readRegion(int storedWidth, int storedHeight, Orientation orientation, int width, int height) {
+        public Region readRegion(int storedWidth, int storedHeight, int scale, Orientation orientation) {
             return Region.ALL;
         }
     };

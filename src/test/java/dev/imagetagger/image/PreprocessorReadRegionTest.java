@@ -30,10 +30,10 @@ class PreprocessorReadRegionTest {
                 int height = (size[1] + scale - 1) / scale;
                 for (Orientation orientation : Orientation.values()) {
                     ReadRecorder rows = new ReadRecorder(width, height);
-                    PREPROCESSOR.uprightCrop(new DecodedImage(size[0], size[1], ImageFormat.JPEG, orientation,
+                    PREPROCESSOR.uprightCrop(new DecodedImage(size[0], size[1], scale, ImageFormat.JPEG, orientation,
                             () -> rows));
 
-                    assertEquals(rows.bounds(), PREPROCESSOR.readRegion(size[0], size[1], orientation, width, height),
+                    assertEquals(rows.bounds(), PREPROCESSOR.readRegion(size[0], size[1], scale, orientation),
                             size[0] + "x" + size[1] + " at 1/" + scale + ", " + orientation);
                 }
             }

@@ -78,8 +78,8 @@ class PreprocessorReferenceTest {
                 assertSameBits(reference.tensor(whole.withOrientation(orientation)),
                         tensorOf(preprocessor, model.inputSize(), oriented, 0), name + " " + orientation);
                 try (PixelRows rows = whole.rows().get()) {
-                    Region read = preprocessor.readRegion(whole.storedWidth(), whole.storedHeight(), orientation,
-                            rows.width(), rows.height());
+                    Region read = preprocessor.readRegion(whole.storedWidth(), whole.storedHeight(), whole.scale(),
+                            orientation);
                     readPixels += (long) (read.right() - read.left()) * (read.bottom() - read.top());
                     decodedPixels += (long) rows.width() * rows.height();
                 }
@@ -132,7 +132,7 @@ class PreprocessorReferenceTest {
         int scale = 1 << random.nextInt(4);
         int storedWidth = width * scale - random.nextInt(scale);
         int storedHeight = height * scale - random.nextInt(scale);
-        return new DecodedImage(storedWidth, storedHeight, ImageFormat.JPEG, orientation, () -> rows);
+        return new DecodedImage(storedWidth, storedHeight, scale, ImageFormat.JPEG, orientation, () -> rows);
     }
 
     private static int size(Random random) {
@@ -170,8 +170,7 @@ class PreprocessorReferenceTest {
             }
 
             @Override
-            public Region readRegion(int storedWidth, int storedHeight, Orientation orientation, int width,
-                    int height) {
+            public Region readRegion(int storedWidth, int storedHeight, int scale, Orientation orientation) {
                 return Region.ALL;
             }
         };

@@ -43,9 +43,7 @@ final class ReferencePreprocessor {
 
     private float[] uprightCrop(DecodedImage image) {
         float[][] upright;
-        int scale;
         try (PixelRows rows = image.rows().get()) {
-            scale = Math.max(1, Math.round((float) image.storedWidth() / rows.width()));
             upright = turnUpright(readAll(rows), rows.width(), rows.height(), image.orientation());
         }
         int width = image.width();
@@ -54,6 +52,7 @@ final class ReferencePreprocessor {
                 Math.round((double) Math.max(width, height) * resizeShorterSide / Math.min(width, height)));
         long outWidth = width <= height ? resizeShorterSide : longer;
         long outHeight = width <= height ? longer : resizeShorterSide;
+        int scale = image.scale();
         return resizeWindow(upright, (double) width / scale, (double) height / scale, outWidth, outHeight,
                 (outWidth - crop) / 2, (outHeight - crop) / 2);
     }
