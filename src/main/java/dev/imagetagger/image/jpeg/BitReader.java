@@ -63,21 +63,21 @@ final class BitReader {
         this.position = position;
     }
 
-    /** Decodes one Huffman-coded symbol. */
+    /** Decodes one Huffman-coded symbol (T.81 F.2.2.3, DECODE). */
     int decode(HuffmanTable table) {
         if (count < 16) {
             fill();
         }
         int next = (int) (buffer >>> (count - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1);
-        int entry = table.fast[next];
-        if (entry == 0) {
-            entry = table.slowSymbol((int) (buffer >>> (count - 16)) & 0xFFFF);
-            if (entry < 0) {
+        int code = table.fast[next];
+        if (code == 0) {
+            code = table.slowCode((int) (buffer >>> (count - 16)) & 0xFFFF);
+            if (code < 0) {
                 throw new CorruptImageException("The JPEG entropy data holds a code its Huffman table does not have.");
             }
         }
-        count -= entry >>> 8;
-        return entry & 0xFF;
+        count -= HuffmanTable.codeLength(code);
+        return HuffmanTable.codeSymbol(code);
     }
 
     /** The next {@code n} bits (0 to 16) as an unsigned number. */
@@ -97,7 +97,10 @@ final class BitReader {
         return (int) (buffer >>> count) & 1;
     }
 
-    /** The next {@code n} bits (0 to 16) as a signed coefficient, the JPEG way (a leading 0 bit means negative). */
+    /**
+     * The next {@code n} bits (0 to 16) as a signed coefficient, the JPEG way (a leading 0 bit means negative: T.81
+     * F.2.2.1, EXTEND).
+     */
     int signed(int n) {
         if (n == 0) {
             return 0;
@@ -114,9 +117,9 @@ final class BitReader {
     }
 
     /**
-     * Decodes the AC coefficients of one sequential block into {@code block} (natural order), each times its
-     * {@code factors} entry (zig-zag order; 0 for a coefficient the scaled IDCT ignores). Returns the {@code marks}
-     * (zig-zag order) of the coefficients stored, or-ed, and bit 16 if the block has any non-zero AC coefficient.
+     * Decodes the AC coefficients of one sequential block (T.81 F.2.2.2) into {@code block} (natural order), each
+     * times its {@code factors} entry (zig-zag order; 0 for a coefficient the scaled IDCT ignores). Returns the
+     * block's {@link Occupied} mask: the {@code marks} (zig-zag order) of the coefficients stored, or-ed.
      */
     int decodeAcCoefficients(HuffmanTable table, int[] factors, int[] marks, int[] block) {
         int[] lookup = table.coefficients;
@@ -135,9 +138,9 @@ final class BitReader {
             int value;
             int run;
             if (entry != 0) {
-                count -= entry & 0xFF;
-                value = entry >> 16;
-                run = (entry >> 8) & 0xFF;
+                count -= HuffmanTable.coefficientBits(entry);
+                value = HuffmanTable.coefficientValue(entry);
+                run = HuffmanTable.coefficientRun(entry);
             } else { // a long code, or a large value
                 this.count = count;
                 int symbol = decode(table);
@@ -159,7 +162,7 @@ final class BitReader {
                 throw new CorruptImageException("A JPEG block's coefficients run past its 64th.");
             }
             block[CodingTables.NATURAL_ORDER[k]] = value * factors[k];
-            occupied |= 1 << 16 | marks[k];
+            occupied |= Occupied.ANY_AC | marks[k];
         }
         this.count = count;
         return occupied;
@@ -183,11 +186,11 @@ final class BitReader {
             }
             int run = runs[(int) (buffer >>> (count - HuffmanTable.RUN_LOOKAHEAD))
                     & ((1 << HuffmanTable.RUN_LOOKAHEAD) - 1)];
-            int advance = run & 0x7FFF;
+            int advance = HuffmanTable.runAdvance(run);
             if (run != 0 && k + advance < 64) {
-                count -= run >>> 16;
-                if ((run & 0x8000) != 0) {
-                    break; // end of block
+                count -= HuffmanTable.runBits(run);
+                if (HuffmanTable.runEndsBlock(run)) {
+                    break;
                 }
                 k += advance;
                 continue;
@@ -201,8 +204,8 @@ final class BitReader {
                 buffer = this.buffer;
                 continue;
             }
-            count -= entry >>> 8;
-            advance = entry & 0xFF;
+            count -= HuffmanTable.skipBits(entry);
+            advance = HuffmanTable.skipAdvance(entry);
             if (advance == 0) {
                 break; // end of block
             }

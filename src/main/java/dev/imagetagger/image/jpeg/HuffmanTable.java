@@ -3,8 +3,13 @@ package dev.imagetagger.image.jpeg;
 import dev.imagetagger.image.CorruptImageException;
 
 /**
- * One canonical Huffman table (DHT). Codes of up to {@link #LOOKAHEAD} bits resolve with one table lookup; longer ones
- * (rare: libjpeg's default tables put almost every frequent symbol under 9 bits) walk the per-length code limits.
+ * One canonical Huffman table (DHT, T.81 B.2.4.2), its codes generated as T.81 Annex C and F.2.2.3 describe. Codes
+ * of up to {@link #LOOKAHEAD} bits resolve with one table lookup; longer ones (rare: libjpeg's default tables put
+ * almost every frequent symbol under 9 bits) walk the per-length code limits ({@link #maxCode}, T.81's MAXCODE).
+ *
+ * <p>The lookup tables pack several small fields into one int each, for one load per lookup; the static helpers
+ * below pack and unpack them by name. An AC symbol is RRRRSSSS (T.81 F.1.2.2.1): a run of zero coefficients and
+ * the size in bits of the coefficient's value that follows the code.
  */
 final class HuffmanTable {
 
@@ -12,17 +17,17 @@ final class HuffmanTable {
     static final int RUN_LOOKAHEAD = 12;
     static final int COEFFICIENT_LOOKAHEAD = 11;
 
-    /** Indexed by the next {@link #LOOKAHEAD} bits: (code length << 8) | symbol, or 0 for a longer code. */
+    /** Indexed by the next {@link #LOOKAHEAD} bits: a {@link #code} entry, or 0 for a longer code. */
     final int[] fast = new int[1 << LOOKAHEAD];
     /**
-     * For AC tables, indexed like {@link #fast}: (code length + value bits) << 8 | coefficients advanced (run + 1,
-     * 16 for ZRL, 0 for end of block), or 0 for a longer code: a whole coefficient skipped in one step.
+     * For AC tables, indexed like {@link #fast}: a {@link #skip(int, int)} entry, or 0 for a longer code: a whole
+     * coefficient skipped in one step.
      */
     final int[] skip = new int[1 << LOOKAHEAD];
     /**
-     * For AC tables, indexed by the next {@link #COEFFICIENT_LOOKAHEAD} bits: a whole coefficient when its code and
-     * value bits fit in them, as value << 16 | run << 8 | bits used (value 0 for end of block and ZRL), or 0 when
-     * they do not fit. Decoding a coefficient is then one lookup instead of a lookup and a read of its value bits.
+     * For AC tables, indexed by the next {@link #COEFFICIENT_LOOKAHEAD} bits: a {@link #coefficient} entry when the
+     * code and its value bits fit in them, or 0 when they do not. Decoding a coefficient is then one lookup instead of
+     * a lookup and a read of its value bits.
      */
     final int[] coefficients = new int[1 << COEFFICIENT_LOOKAHEAD];
     /** Largest code of each length, -1 when there is none. */
@@ -31,6 +36,72 @@ final class HuffmanTable {
     final int[] symbolOffset = new int[17];
     final byte[] symbols;
     private int[] coefficientRuns;
+
+    /** A decoded code: its length in bits and its symbol. */
+    static int code(int length, int symbol) {
+        return length << 8 | symbol;
+    }
+
+    static int codeLength(int code) {
+        return code >>> 8;
+    }
+
+    static int codeSymbol(int code) {
+        return code & 0xFF;
+    }
+
+    /**
+     * A coefficient decoded with its value bits: the value (0 for end of block and ZRL), the run of zeros before it
+     * (RRRR) and the bits used by code and value together.
+     */
+    static int coefficient(int value, int run, int bits) {
+        return value << 16 | run << 8 | bits;
+    }
+
+    static int coefficientValue(int coefficient) {
+        return coefficient >> 16;
+    }
+
+    static int coefficientRun(int coefficient) {
+        return (coefficient >> 8) & 0xFF;
+    }
+
+    static int coefficientBits(int coefficient) {
+        return coefficient & 0xFF;
+    }
+
+    /**
+     * A coefficient stepped over: the bits its code and value use, and the positions it advances (run + 1, 16 for
+     * ZRL, 0 for end of block).
+     */
+    static int skip(int bits, int advance) {
+        return bits << 8 | advance;
+    }
+
+    static int skipBits(int skip) {
+        return skip >>> 8;
+    }
+
+    static int skipAdvance(int skip) {
+        return skip & 0xFF;
+    }
+
+    /** A run of whole coefficients stepped over: the bits they use, whether they end the block, the positions. */
+    static int run(int bits, boolean endOfBlock, int advance) {
+        return bits << 16 | (endOfBlock ? 1 << 15 : 0) | advance;
+    }
+
+    static int runBits(int run) {
+        return run >>> 16;
+    }
+
+    static boolean runEndsBlock(int run) {
+        return (run & 1 << 15) != 0;
+    }
+
+    static int runAdvance(int run) {
+        return run & 0x7FFF;
+    }
 
     /**
      * @param counts  number of codes of each length 1..16 (index 0 unused)
@@ -51,7 +122,7 @@ final class HuffmanTable {
                 if (length <= LOOKAHEAD) {
                     int shift = LOOKAHEAD - length;
                     int symbol = symbols[index] & 0xFF;
-                    int entry = length << 8 | symbol;
+                    int entry = code(length, symbol);
                     int skipEntry = skipEntry(length, symbol);
                     for (int fill = code << shift, end = (code + 1) << shift; fill < end; fill++) {
                         fast[fill] = entry;
@@ -66,11 +137,11 @@ final class HuffmanTable {
         }
     }
 
-    /** A {@link #skip} entry: the bits a coefficient coded by {@code symbol} uses, and how far it advances. */
+    /** The {@link #skip} entry of a coefficient coded by {@code symbol} with a code {@code length} bits long. */
     private static int skipEntry(int length, int symbol) {
         int size = symbol & 15;
         int advance = size != 0 ? (symbol >> 4) + 1 : symbol == 0xF0 ? 16 : 0;
-        return (length + size) << 8 | advance;
+        return skip(length + size, advance);
     }
 
     /** The {@link #coefficients} entries of one code: one for each pattern of its value bits. */
@@ -80,7 +151,7 @@ final class HuffmanTable {
         int shift = COEFFICIENT_LOOKAHEAD - used;
         for (int bits = 0; bits < 1 << size; bits++) {
             int value = size == 0 ? 0 : bits < 1 << (size - 1) ? bits - (1 << size) + 1 : bits;
-            int entry = value << 16 | (symbol >> 4) << 8 | used;
+            int entry = coefficient(value, symbol >> 4, used);
             int first = (code << size | bits) << shift;
             for (int fill = first, end = first + (1 << shift); fill < end; fill++) {
                 coefficients[fill] = entry;
@@ -90,8 +161,8 @@ final class HuffmanTable {
 
     /**
      * For stepping over AC coefficients (1/8 scale), indexed by the next {@link #RUN_LOOKAHEAD} bits: as many whole
-     * coefficients (code and value bits) as fit in them, up to an end of block, as bits used << 16 | end of block
-     * << 15 | positions advanced; 0 when not even one fits. Usually two or three coefficients a lookup, which
+     * coefficients (code and value bits) as fit in them, up to an end of block, as a {@link #run} entry; 0 when not
+     * even one fits. Usually two or three coefficients a lookup, which
      * shortens the chain of dependent steps that bounds entropy decoding. Built at first use.
      */
     int[] coefficientRuns() {
@@ -100,23 +171,23 @@ final class HuffmanTable {
             for (int pattern = 0; pattern < runs.length; pattern++) {
                 int used = 0;
                 int advance = 0;
-                int endOfBlock = 0;
+                boolean endOfBlock = false;
                 while (true) {
                     // The coefficient at bit `used`, from the skip entry of the next LOOKAHEAD bits (zeros past
                     // the pattern's end: a coefficient that fits in the pattern does not reach them).
                     int next = (pattern << used >> (RUN_LOOKAHEAD - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1);
                     int entry = skip[next] != 0 ? skip[next] : longSkipEntry(pattern, used);
-                    if (entry == 0 || used + (entry >>> 8) > RUN_LOOKAHEAD) {
+                    if (entry == 0 || used + skipBits(entry) > RUN_LOOKAHEAD) {
                         break;
                     }
-                    used += entry >>> 8;
-                    if ((entry & 0xFF) == 0) {
-                        endOfBlock = 1;
+                    used += skipBits(entry);
+                    if (skipAdvance(entry) == 0) {
+                        endOfBlock = true;
                         break;
                     }
-                    advance += entry & 0xFF;
+                    advance += skipAdvance(entry);
                 }
-                runs[pattern] = used == 0 ? 0 : used << 16 | endOfBlock << 15 | advance;
+                runs[pattern] = used == 0 ? 0 : run(used, endOfBlock, advance);
             }
             coefficientRuns = runs;
         }
@@ -138,12 +209,12 @@ final class HuffmanTable {
         return 0;
     }
 
-    /** The symbol of a code longer than the lookahead, given the next 16 bits; -1 if no code matches. */
-    int slowSymbol(int next16) {
+    /** The {@link #code} entry of a code longer than the lookahead, given the next 16 bits; -1 if none matches. */
+    int slowCode(int next16) {
         for (int length = LOOKAHEAD + 1; length <= 16; length++) {
             int code = next16 >>> (16 - length);
             if (code <= maxCode[length]) {
-                return length << 8 | (symbols[symbolOffset[length] + code] & 0xFF);
+                return code(length, symbols[symbolOffset[length] + code] & 0xFF);
             }
         }
         return -1;

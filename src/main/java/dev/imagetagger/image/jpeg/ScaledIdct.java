@@ -1,12 +1,12 @@
 package dev.imagetagger.image.jpeg;
 
 /**
- * Inverse DCT of one dequantised 8x8 block straight to the output size: 8x8 at scale 1 (libjpeg's accurate integer
- * "islow" algorithm, as the JDK's decoder uses), and at 1/2, 1/4 and 1/8 the exact average of each 2x2, 4x4 or 8x8
- * pixel group of the full inverse transform, computed without the full-size pixels. Averaging a cosine over a group
- * is again a cosine of the reduced grid times a constant, so the reduced transform is a 4x8 or 2x8 matrix per
- * direction; some of its columns vanish (4 at 1/2; 2, 4, 6 at 1/4), the coefficients libjpeg's jpeg_idct_4x4 and
- * jpeg_idct_2x2 also ignore. At 1/8 it is the DC coefficient alone (the block's mean).
+ * Inverse DCT (T.81 A.3.3) of one dequantised 8x8 block straight to the output size: 8x8 at scale 1 (libjpeg's
+ * accurate integer "islow" algorithm, as the JDK's decoder uses), and at 1/2, 1/4 and 1/8 the exact average of each
+ * 2x2, 4x4 or 8x8 pixel group of the full inverse transform, computed without the full-size pixels. Averaging a
+ * cosine over a group is again a cosine of the reduced grid times a constant, so the reduced transform is a 4x8 or
+ * 2x8 matrix per direction; some of its columns vanish (4 at 1/2; 2, 4, 6 at 1/4), the coefficients libjpeg's
+ * jpeg_idct_4x4 and jpeg_idct_2x2 also ignore. At 1/8 it is the DC coefficient alone (the block's mean).
  */
 final class ScaledIdct {
 
@@ -33,10 +33,7 @@ final class ScaledIdct {
      */
     private final int[] basis;
     private final int[] workspace = new int[64];
-    /**
-     * For each zig-zag index, if the transform reads that coefficient: its row (bit 8 + row) and column (bit column),
-     * else 0.
-     */
+    /** For each zig-zag index, if the transform reads that coefficient: its {@link Occupied#mark}, else 0. */
     final int[] marks = new int[64];
 
     ScaledIdct(int scale) {
@@ -60,7 +57,7 @@ final class ScaledIdct {
         }
         for (int k = 0; k < 64; k++) {
             int z = CodingTables.NATURAL_ORDER[k];
-            marks[k] = used[z >> 3] && used[z & 7] ? 1 << (8 + (z >> 3)) | 1 << (z & 7) : 0;
+            marks[k] = used[z >> 3] && used[z & 7] ? Occupied.mark(z >> 3, z & 7) : 0;
         }
     }
 
@@ -77,18 +74,19 @@ final class ScaledIdct {
     }
 
     /**
-     * Writes the block's {@code size x size} samples at {@code offset} of {@code out}.
+     * Writes the block's {@code size x size} samples at {@code offset} of {@code out}, for sizes 8, 4 and 2. At 1/8 a
+     * block is its DC coefficient alone, which {@link #flat} writes.
      *
      * @param block    dequantised coefficients in natural order
-     * @param occupied the {@link #marks} of the non-zero AC coefficients, or-ed: the rows (bits 8 to 15) and columns
-     *                 (bits 0 to 7) that may hold one
+     * @param occupied the block's {@link Occupied} mask: the {@link #marks} of its non-zero AC coefficients, or-ed
      */
     void transform(int[] block, int occupied, byte[] out, int offset, int stride) {
         switch (size) {
             case 8 -> islow(block, occupied, out, offset, stride);
-            case 1 -> out[offset] = (byte) clamp(((block[0] + 4) >> 3) + 128);
+            case 4 -> half(block, 31 - Integer.numberOfLeadingZeros(Occupied.columns(occupied) | 1), out, offset,
+                    stride);
             case 2 -> quarter(block, out, offset, stride);
-            default -> half(block, 31 - Integer.numberOfLeadingZeros(occupied & 0xFF | 1), out, offset, stride);
+            default -> throw new IllegalStateException("A 1x1 block is its DC coefficient: flat() writes it.");
         }
     }
 
@@ -205,8 +203,8 @@ final class ScaledIdct {
      */
     private void islow(int[] in, int occupied, byte[] out, int offset, int stride) {
         int[] ws = workspace;
-        int columns = occupied & 0xFF | 1; // column 0 holds the DC coefficient
-        boolean firstRowOnly = (occupied & 0xFE00) == 0;
+        int columns = Occupied.columns(occupied) | 1; // column 0 holds the DC coefficient
+        boolean firstRowOnly = !Occupied.belowFirstRow(occupied);
         for (int col = 0; col < 8; col++) {
             if ((columns & 1 << col) == 0) {
                 for (int row = 0; row < 64; row += 8) {
