@@ -37,7 +37,7 @@ class ExtremeAspectScaleTest {
             "10, 10000, 8, ROTATE_90_CW", "10000, 10, 4, ROTATE_90_CCW", "10, 10000, 4, TRANSVERSE" })
     void theCropOfAReducedDecodeShowsTheMiddleOfTheRamp(int width, int height, int scale, Orientation orientation) {
         byte[] jpeg = ramp(width, height);
-        ScaledImage decoded = JpegDecoder.decode(jpeg, scale);
+        ScaledImage decoded = JpegDecoder.decode(jpeg, scale, Region.ALL);
         SampleRows rows = new SampleRows(decoded.width(), decoded.height(), decoded.channels(), decoded.samples());
         DecodedImage image = new DecodedImage(width, height, decoded.scale(), ImageFormat.JPEG, orientation,
                 () -> rows);

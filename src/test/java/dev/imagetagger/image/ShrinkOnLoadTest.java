@@ -231,7 +231,7 @@ class ShrinkOnLoadTest {
             return DecodedImage.of(ImageIoDecoder.decode(jpeg, ImageFormat.JPEG, (width, height, bytes) -> {
             }), ImageFormat.JPEG, orientation);
         }
-        ScaledImage full = JpegDecoder.decode(jpeg, 1);
+        ScaledImage full = JpegDecoder.decode(jpeg, 1, Region.ALL);
         return DecodedImage.of(new SampleRows(full.width(), full.height(), full.channels(), full.samples()),
                 ImageFormat.JPEG, orientation);
     }

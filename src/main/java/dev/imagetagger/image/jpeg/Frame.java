@@ -98,7 +98,7 @@ final class Frame {
     }
 
     JpegHeader header() {
-        return new JpegHeader(width, height, components.length, progressive(), unsupportedReason() == null);
+        return new JpegHeader(width, height, unsupportedReason() == null);
     }
 
     Component component(int id) {

@@ -45,11 +45,6 @@ public final class JpegDecoder {
         return 1;
     }
 
-    /** Decodes every pixel at 1/scale (scale = 1, 2, 4 or 8). */
-    public static ScaledImage decode(byte[] jpeg, int scale) {
-        return decode(jpeg, scale, Region.ALL);
-    }
-
     /**
      * Decodes at 1/scale the pixels of {@code region} (in the coordinates of the image at that scale) exactly as a full
      * decode would, and leaves the others 0. Blocks that no pixel of the region needs are entropy-decoded (the coding

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.imagetagger.fixtures.Csv;
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.CorruptImageException;
+import dev.imagetagger.image.Region;
 
 /** The hostile and odd files of {@code images/bad} that are named .jpg, each with its manifest's expectation. */
 class JpegDecoderBadInputTest {
@@ -34,13 +35,13 @@ class JpegDecoderBadInputTest {
             case "reject-not-image" -> assertThrows(CorruptImageException.class, () -> JpegDecoder.readHeader(bytes));
             case "reject-corrupt" -> {
                 JpegDecoder.readHeader(bytes);
-                assertThrows(CorruptImageException.class, () -> JpegDecoder.decode(bytes, 1));
-                assertThrows(CorruptImageException.class, () -> JpegDecoder.decode(bytes, 8));
+                assertThrows(CorruptImageException.class, () -> JpegDecoder.decode(bytes, 1, Region.ALL));
+                assertThrows(CorruptImageException.class, () -> JpegDecoder.decode(bytes, 8, Region.ALL));
             }
             case "accept-or-reject-corrupt" -> {
                 for (int scale : new int[] { 1, 2, 4, 8 }) {
                     try {
-                        ScaledImage image = JpegDecoder.decode(bytes, scale);
+                        ScaledImage image = JpegDecoder.decode(bytes, scale, Region.ALL);
                         assertEquals(Component.ceilDiv(JpegDecoder.readHeader(bytes).width(), scale), image.width());
                     } catch (CorruptImageException expected) {
                         assertTrue(expected.getMessage().contains("JPEG"), expected.getMessage());
@@ -56,7 +57,7 @@ class JpegDecoderBadInputTest {
                 JpegHeader header = JpegDecoder.readHeader(bytes);
                 assertTrue(header.supported());
                 for (int scale : new int[] { 1, JpegDecoder.scaleFor(header.width(), header.height(), 256) }) {
-                    ScaledImage image = JpegDecoder.decode(bytes, scale);
+                    ScaledImage image = JpegDecoder.decode(bytes, scale, Region.ALL);
                     assertEquals(Component.ceilDiv(header.width(), scale), image.width());
                     assertEquals(Component.ceilDiv(header.height(), scale), image.height());
                     assertEquals((long) image.width() * image.height() * image.channels(), image.samples().length);
@@ -69,10 +70,11 @@ class JpegDecoderBadInputTest {
     @Test
     void truncatedEntropyDataIsCorruptNotGrey() {
         byte[] bytes = Shared.read(BAD.resolve("truncated-50pct.jpg"));
-        CorruptImageException e = assertThrows(CorruptImageException.class, () -> JpegDecoder.decode(bytes, 1));
+        CorruptImageException e = assertThrows(CorruptImageException.class,
+                () -> JpegDecoder.decode(bytes, 1, Region.ALL));
         assertEquals("The JPEG entropy data ends before all blocks are decoded.", e.getMessage());
         // At 1/8 too: AC coefficients are stepped over, but still read.
-        assertThrows(CorruptImageException.class, () -> JpegDecoder.decode(bytes, 8));
+        assertThrows(CorruptImageException.class, () -> JpegDecoder.decode(bytes, 8, Region.ALL));
     }
 
     @Test

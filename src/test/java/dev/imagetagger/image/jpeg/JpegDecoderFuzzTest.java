@@ -106,8 +106,8 @@ class JpegDecoderFuzzTest {
         if (pixels / ((long) scale * scale) > 4_000_000) {
             scale = 8; // keeps the test quick; the allocation is still proportional to the header
         }
-        int width = header.scaledWidth(scale);
-        int height = header.scaledHeight(scale);
+        int width = Component.ceilDiv(header.width(), scale);
+        int height = Component.ceilDiv(header.height(), scale);
         Region region = random.nextBoolean() ? Region.ALL
                 : new Region(width / 6, height / 16, width - width / 6, height - height / 16);
         ScaledImage image = JpegDecoder.decode(input, scale, region);

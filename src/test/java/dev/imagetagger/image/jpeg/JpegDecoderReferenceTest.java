@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
+import dev.imagetagger.image.Region;
 
 /**
  * Proves the decoder against the JDK's (plain ImageIO here: the IJG libjpeg based reader, islow IDCT, fancy
@@ -67,7 +68,7 @@ class JpegDecoderReferenceTest {
             JpegHeader header = JpegDecoder.readHeader(bytes);
             assertTrue(header.supported(), file + " is supported");
             String name = file.getParent().getFileName() + "/" + file.getFileName();
-            ScaledImage full = JpegDecoder.decode(bytes, 1);
+            ScaledImage full = JpegDecoder.decode(bytes, 1, Region.ALL);
             BufferedImage reference = ImageIO.read(new ByteArrayInputStream(withoutIccProfile(bytes)));
             assertEquals(reference.getWidth(), full.width(), name);
             assertEquals(reference.getHeight(), full.height(), name);
@@ -89,7 +90,7 @@ class JpegDecoderReferenceTest {
             full = null; // the heap holds the reference and the reduced decodes, not a second full-size image too
             List<ScaledImage> reduced = new ArrayList<>();
             for (int s = 1; s <= 3; s++) {
-                ScaledImage scaled = JpegDecoder.decode(bytes, 1 << s);
+                ScaledImage scaled = JpegDecoder.decode(bytes, 1 << s, Region.ALL);
                 assertEquals((reference.getWidth() + (1 << s) - 1) >> s, scaled.width(), name + " at 1/" + (1 << s));
                 assertEquals((reference.getHeight() + (1 << s) - 1) >> s, scaled.height(), name + " at 1/" + (1 << s));
                 reduced.add(scaled);
@@ -125,8 +126,10 @@ class JpegDecoderReferenceTest {
         for (Path file : files) {
             byte[] bytes = Shared.read(file);
             assertFalse(JpegDecoder.readHeader(bytes).supported(), file.toString());
-            assertThrows(UnsupportedJpegException.class, () -> JpegDecoder.decode(bytes, 1), file.toString());
-            assertThrows(UnsupportedJpegException.class, () -> JpegDecoder.decode(bytes, 8), file.toString());
+            assertThrows(UnsupportedJpegException.class, () -> JpegDecoder.decode(bytes, 1, Region.ALL),
+                    file.toString());
+            assertThrows(UnsupportedJpegException.class, () -> JpegDecoder.decode(bytes, 8, Region.ALL),
+                    file.toString());
         }
     }
 

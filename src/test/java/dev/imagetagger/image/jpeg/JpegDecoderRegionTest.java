@@ -58,7 +58,7 @@ class JpegDecoderRegionTest {
                     && (long) header.width() * header.height() <= SWEPT_PIXELS;
             boolean large = (long) header.width() * header.height() > FULL_SCALE_PIXELS;
             for (int scale : large ? LARGE_SCALES : SCALES) {
-                ScaledImage full = JpegDecoder.decode(bytes, scale);
+                ScaledImage full = JpegDecoder.decode(bytes, scale, Region.ALL);
                 for (Region region : regions(full.width(), full.height(), sweep)) {
                     ScaledImage part = JpegDecoder.decode(bytes, scale, region);
                     decodes++;
@@ -85,7 +85,7 @@ class JpegDecoderRegionTest {
         for (Path file : JpegCorpus.files("jpeg-structures", name -> name.startsWith("tiny-"))) {
             byte[] bytes = Shared.read(file);
             for (int scale : SCALES) {
-                ScaledImage full = JpegDecoder.decode(bytes, scale);
+                ScaledImage full = JpegDecoder.decode(bytes, scale, Region.ALL);
                 Region whole = new Region(0, 0, full.width(), full.height());
                 assertTrue(firstMismatch(full, JpegDecoder.decode(bytes, scale, whole), whole) == null,
                         file + " at 1/" + scale);

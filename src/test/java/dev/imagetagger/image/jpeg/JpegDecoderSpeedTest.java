@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.imagetagger.fixtures.LambdaSizedHeap;
 import dev.imagetagger.fixtures.Shared;
+import dev.imagetagger.image.Region;
 
 /**
  * Prints (does not assert: shared build machines are too noisy for a time bound) what shrink on load buys on the
@@ -33,7 +34,7 @@ class JpegDecoderSpeedTest {
         for (int i = 0; i < scaled.length + 6; i++) { // 6 warm-up runs
             long started = System.nanoTime();
             long cpuStarted = threads.getCurrentThreadCpuTime();
-            ScaledImage image = JpegDecoder.decode(bytes, 8);
+            ScaledImage image = JpegDecoder.decode(bytes, 8, Region.ALL);
             assertEquals(1000, image.width());
             assertEquals(750, image.height());
             if (i >= 6) {

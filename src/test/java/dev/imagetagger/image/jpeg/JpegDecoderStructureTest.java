@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.imagetagger.fixtures.Shared;
 import dev.imagetagger.image.CorruptImageException;
+import dev.imagetagger.image.Region;
 
 /** Behaviours the reference comparison cannot show: what is skipped at 1/8, and the structural limits. */
 class JpegDecoderStructureTest {
@@ -41,12 +42,13 @@ class JpegDecoderStructureTest {
         }
         assertEquals(8, garbledScans);
 
-        assertArrayEquals(JpegDecoder.decode(PROGRESSIVE, 8).samples(), JpegDecoder.decode(garbled, 8).samples());
+        assertArrayEquals(JpegDecoder.decode(PROGRESSIVE, 8, Region.ALL).samples(),
+                JpegDecoder.decode(garbled, 8, Region.ALL).samples());
         // 1/4 reads the AC scans: the garbage runs out of data before the end of a scan, or decodes differently.
         boolean affected;
         try {
-            byte[] clean = JpegDecoder.decode(PROGRESSIVE, 4).samples();
-            affected = !Arrays.equals(clean, JpegDecoder.decode(garbled, 4).samples());
+            byte[] clean = JpegDecoder.decode(PROGRESSIVE, 4, Region.ALL).samples();
+            affected = !Arrays.equals(clean, JpegDecoder.decode(garbled, 4, Region.ALL).samples());
         } catch (CorruptImageException e) {
             affected = true;
         }
@@ -67,7 +69,7 @@ class JpegDecoderStructureTest {
         file.write(PROGRESSIVE, eoi, 2);
 
         CorruptImageException e = assertThrows(CorruptImageException.class,
-                () -> JpegDecoder.decode(file.toByteArray(), 8));
+                () -> JpegDecoder.decode(file.toByteArray(), 8, Region.ALL));
         assertEquals("The JPEG has more than 100 scans.", e.getMessage());
     }
 
@@ -82,16 +84,16 @@ class JpegDecoderStructureTest {
             }
         }
 
-        JpegDecoder.decode(RESTARTS, 1);
+        JpegDecoder.decode(RESTARTS, 1, Region.ALL);
         CorruptImageException e = assertThrows(CorruptImageException.class,
-                () -> JpegDecoder.decode(withoutRestarts.toByteArray(), 1));
+                () -> JpegDecoder.decode(withoutRestarts.toByteArray(), 1, Region.ALL));
         assertEquals("A JPEG restart marker is missing from the entropy data.", e.getMessage());
     }
 
     @Test
     void theHeaderIsReadWithoutTheScans() {
         JpegHeader header = JpegDecoder.readHeader(Arrays.copyOf(PROGRESSIVE, indexOfMarker(PROGRESSIVE, 2, 0xDA)));
-        assertEquals(new JpegHeader(500, 375, 3, true, true), header);
+        assertEquals(new JpegHeader(500, 375, true), header);
     }
 
     /** The offset of the last SOS marker of a DC scan (Ss = 0) with {@code refinement} Ah > 0. */
