@@ -2,7 +2,10 @@ package dev.imagetagger.image.jpeg;
 
 import dev.imagetagger.image.CorruptImageException;
 
-/** The frame header (SOFn): size, coding and components, checked for consistency before any pixel work. */
+/**
+ * The frame header (SOFn, T.81 B.2.2): size, coding and components, checked for consistency before any pixel work.
+ * An MCU (A.2.3) covers 8 Hmax x 8 Vmax pixels, {@link #hMax} and {@link #vMax} being the largest sampling factors.
+ */
 final class Frame {
 
     final int marker;
@@ -101,10 +104,11 @@ final class Frame {
         return new JpegHeader(width, height, unsupportedReason() == null);
     }
 
-    Component component(int id) {
-        for (Component c : components) {
-            if (c.id == id) {
-                return c;
+    /** Where the component with {@code id} (a scan's Csj) is in the frame. */
+    int indexOf(int id) {
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].id == id) {
+                return i;
             }
         }
         throw new CorruptImageException("A JPEG scan names a component the frame does not have.");

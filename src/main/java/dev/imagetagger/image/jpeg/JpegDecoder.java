@@ -12,8 +12,6 @@ import dev.imagetagger.image.Region;
  */
 public final class JpegDecoder {
 
-    /** Largest Java array, with the headroom some VMs need. */
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.US_ASCII);
 
@@ -57,9 +55,8 @@ public final class JpegDecoder {
         Segments segments = new Segments(jpeg);
         CodingTables tables = new CodingTables();
         Frame frame = null;
+        DecodePlan plan = null;
         ScanDecoder scans = null;
-        Upsampler[] upsamplers = null;
-        Region output = null;
         boolean jfif = false;
         int adobeTransform = -1;
         int marker = segments.next();
@@ -75,10 +72,8 @@ public final class JpegDecoder {
                 if (unsupported != null) {
                     throw new UnsupportedJpegException("This decoder does not handle " + unsupported + ".");
                 }
-                checkArraySizes(frame, scale);
-                scans = new ScanDecoder(frame, tables, jpeg, scale);
-                output = region.within(Component.ceilDiv(frame.width, scale), Component.ceilDiv(frame.height, scale));
-                upsamplers = upsamplers(frame, scale, output);
+                plan = new DecodePlan(frame, scale, region);
+                scans = new ScanDecoder(frame, plan, tables, jpeg);
             } else if (marker == Segments.SOS) {
                 if (scans == null) {
                     throw new CorruptImageException("The JPEG has a scan (SOS) before its frame header (SOF).");
@@ -115,7 +110,7 @@ public final class JpegDecoder {
             throw new CorruptImageException("The JPEG ends before every component has image data (SOS).");
         }
         scans.finish();
-        return assemble(frame, scale, upsamplers, output, storesRgb(frame, jfif, adobeTransform));
+        return assemble(plan, scans, storesRgb(frame, jfif, adobeTransform));
     }
 
     /** libjpeg's rule: JFIF means YCbCr; else the Adobe transform flag; else component ids 'R', 'G', 'B' mean RGB. */
@@ -129,42 +124,16 @@ public final class JpegDecoder {
         return frame.components[0].id == 'R' && frame.components[1].id == 'G' && frame.components[2].id == 'B';
     }
 
-    /** The arrays decoding will need, from the header alone: refuse what no Java array can hold. */
-    private static void checkArraySizes(Frame frame, int scale) {
-        long channels = frame.components.length == 1 ? 1 : 3;
-        long largest = (long) Component.ceilDiv(frame.width, scale) * Component.ceilDiv(frame.height, scale) * channels;
-        for (Component c : frame.components) {
-            long blocks = (long) c.blocksPerLine * c.blocksPerColumn;
-            int blockScale = c.blockScale(scale, frame);
-            int side = 8 / blockScale;
-            largest = Math.max(largest, blocks * side * side);
-            if (frame.progressive()) {
-                largest = Math.max(largest, blocks * (blockScale == 8 ? 1 : 64));
-            }
+    /** Upsamples and converts the decoded planes into the output region's samples (the rest stays 0). */
+    private static ScaledImage assemble(DecodePlan plan, ScanDecoder scans, boolean rgb) {
+        int width = plan.width;
+        int channels = plan.channels;
+        Region output = plan.output;
+        Upsampler[] rows = new Upsampler[channels];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Upsampler(plan.component(i), scans.plane(i), output, width);
         }
-        if (largest > MAX_ARRAY) {
-            throw new UnsupportedJpegException("The JPEG is " + frame.width + "x" + frame.height
-                    + ", too large for this decoder at scale 1/" + scale + ".");
-        }
-    }
-
-    /** An upsampler per component for the output region, each telling its component which blocks to transform. */
-    private static Upsampler[] upsamplers(Frame frame, int scale, Region output) {
-        int width = Component.ceilDiv(frame.width, scale);
-        Component[] components = frame.components;
-        Upsampler[] upsamplers = new Upsampler[components.length];
-        for (int i = 0; i < components.length; i++) {
-            upsamplers[i] = new Upsampler(components[i], frame, scale, width, output);
-            components[i].blocksRead = upsamplers[i].blocksRead;
-        }
-        return upsamplers;
-    }
-
-    private static ScaledImage assemble(Frame frame, int scale, Upsampler[] rows, Region output, boolean rgb) {
-        int width = Component.ceilDiv(frame.width, scale);
-        int height = Component.ceilDiv(frame.height, scale);
-        int channels = frame.components.length == 1 ? 1 : 3;
-        byte[] samples = new byte[width * height * channels];
+        byte[] samples = new byte[width * plan.height * channels];
         int from = output.left();
         int to = output.right();
         for (int y = output.top(); y < output.bottom(); y++) {
@@ -180,7 +149,7 @@ public final class JpegDecoder {
                 ColorConverter.yCbCrToRgb(rows[0], rows[1], rows[2], samples, offset, from, to);
             }
         }
-        return new ScaledImage(width, height, channels, samples, scale);
+        return new ScaledImage(width, plan.height, channels, samples, plan.scale);
     }
 
     private static boolean startsWith(byte[] data, int start, int end, byte[] prefix) {

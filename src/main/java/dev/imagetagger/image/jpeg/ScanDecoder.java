@@ -6,11 +6,12 @@ import dev.imagetagger.image.CorruptImageException;
 import dev.imagetagger.image.Region;
 
 /**
- * Decodes the entropy-coded data of each scan (SOS) of one frame. Sequential scans go block by block straight through
- * the scaled IDCT into the component planes; progressive scans accumulate coefficients that {@link #finish()} turns
- * into samples. At 1/8 only DC coefficients are kept, and a progressive file's AC scans are not even decoded. (At 1/2
- * and 1/4 every scan is decoded: a refinement scan's bits depend on which coefficients of its whole band earlier
- * scans made non-zero, so a scan of high frequencies cannot be skipped when a later one refines a wider band.)
+ * Decodes the entropy-coded data of each scan (SOS, T.81 B.2.3) of one frame, as its {@link DecodePlan} says.
+ * Sequential scans (T.81 F.2) go block by block straight through the scaled IDCT into the component planes;
+ * progressive scans (G.2) accumulate coefficients that {@link #finish()} turns into samples. At 1/8 only DC
+ * coefficients are kept, and a progressive file's AC scans are not even decoded. (At 1/2 and 1/4 every scan is
+ * decoded: a refinement scan's bits depend on which coefficients of its whole band earlier scans made non-zero, so
+ * a scan of high frequencies cannot be skipped when a later one refines a wider band.)
  */
 final class ScanDecoder {
 
@@ -29,32 +30,43 @@ final class ScanDecoder {
     private final Frame frame;
     private final CodingTables tables;
     private final byte[] data;
+    /** The frame's components, in frame order. */
+    private final ComponentState[] components;
     private final int[] block = new int[64];
 
     private BitReader in;
-    private Component[] scanComponents;
+    private ComponentState[] scanComponents;
     private int mode;
+    /** Ss: the first coefficient of the scan's band, in zig-zag order. */
     private int spectralStart;
+    /** Se: the last coefficient of the band. */
     private int spectralEnd;
+    /** Al: the bit position the scan codes (successive approximation), 0 in a sequential scan. */
     private int approximationLow;
+    /** EOBRUN: the blocks after this one whose band the last end-of-band code also ends (T.81 G.1.2.2). */
     private int endOfBandRun;
     /** MCUs left before the next restart marker, when the scan has a restart interval. */
     private int untilRestart;
     private int scans;
 
-    ScanDecoder(Frame frame, CodingTables tables, byte[] data, int scale) {
+    ScanDecoder(Frame frame, DecodePlan plan, CodingTables tables, byte[] data) {
         this.frame = frame;
         this.tables = tables;
         this.data = data;
-        for (Component c : frame.components) {
-            c.scale = c.blockScale(scale, frame);
-            c.idct = new ScaledIdct(c.scale);
+        this.components = new ComponentState[frame.components.length];
+        for (int i = 0; i < components.length; i++) {
+            components[i] = new ComponentState(frame.components[i], plan.component(i));
         }
+    }
+
+    /** The decoded samples of the frame's {@code index}-th component, once {@link #finish()} has run. */
+    byte[] plane(int index) {
+        return components[index].plane;
     }
 
     /** Whether every component has been in at least one scan. */
     boolean allComponentsCoded() {
-        for (Component c : frame.components) {
+        for (ComponentState c : components) {
             if (c.quant == null) {
                 return false;
             }
@@ -72,10 +84,10 @@ final class ScanDecoder {
         }
         readScanHeader(start, end);
         in = new BitReader(data, end);
-        if (frame.progressive() && spectralStart > 0 && scanComponents[0].scale == 8) {
+        if (frame.progressive() && spectralStart > 0 && scanComponents[0].plan.blockScale() == 8) {
             return nextMarkerAfterScan(); // AC coefficients: 1/8 uses none
         }
-        for (Component c : scanComponents) {
+        for (ComponentState c : scanComponents) {
             prepare(c);
             c.dcPredictor = 0;
         }
@@ -98,10 +110,10 @@ final class ScanDecoder {
         if (count < 1 || count > 4 || end - start != 4 + 2 * count) {
             throw new CorruptImageException("A JPEG scan header (SOS) is malformed.");
         }
-        scanComponents = new Component[count];
+        scanComponents = new ComponentState[count];
         int blocksPerMcu = 0;
         for (int i = 0; i < count; i++) {
-            Component c = frame.component(data[start + 1 + 2 * i] & 0xFF);
+            ComponentState c = components[frame.indexOf(data[start + 1 + 2 * i] & 0xFF)];
             for (int j = 0; j < i; j++) {
                 if (scanComponents[j] == c) {
                     throw new CorruptImageException("A JPEG scan names the same component twice.");
@@ -114,7 +126,7 @@ final class ScanDecoder {
             c.dcTable = tables.dc[selectors >> 4];
             c.acTable = tables.ac[selectors & 15];
             scanComponents[i] = c;
-            blocksPerMcu += c.h * c.v;
+            blocksPerMcu += c.component.h * c.component.v;
         }
         if (count > 1 && blocksPerMcu > 10) {
             throw new CorruptImageException("A JPEG scan has more than 10 blocks in an MCU.");
@@ -136,7 +148,7 @@ final class ScanDecoder {
             boolean first = approximationHigh == 0;
             mode = dc ? (first ? DC_FIRST : DC_REFINE) : (first ? AC_FIRST : AC_REFINE);
         }
-        for (Component c : scanComponents) {
+        for (ComponentState c : scanComponents) {
             boolean needsDc = mode == BASELINE || mode == DC_FIRST;
             boolean needsAc = mode == BASELINE || mode == AC_FIRST || mode == AC_REFINE;
             if ((needsDc && c.dcTable == null) || (needsAc && c.acTable == null)) {
@@ -146,39 +158,41 @@ final class ScanDecoder {
     }
 
     /** Latches the component's quantisation table and allocates its output, at its first scan. */
-    private void prepare(Component c) {
+    private void prepare(ComponentState c) {
         if (c.quant != null) {
             return;
         }
-        int[] quant = tables.quant[c.quantTable];
+        int[] quant = tables.quant[c.component.quantTable];
         if (quant == null) {
             throw new CorruptImageException("A JPEG component uses a quantisation table that was never defined.");
         }
         c.quant = quant.clone();
         c.zigzagFactors = c.idct.zigzagFactors(quant);
         if (frame.progressive()) {
-            c.coefficientsPerBlock = c.scale == 8 ? 1 : 64;
-            c.coefficients = new short[c.blocksPerLine * c.blocksPerColumn * c.coefficientsPerBlock];
+            c.coefficients = new short[c.component.blocksPerLine * c.component.blocksPerColumn
+                    * c.plan.coefficientsPerBlock()];
         } else {
             allocatePlane(c);
         }
     }
 
-    private void allocatePlane(Component c) {
-        c.planeStride = c.blocksPerLine * c.idct.size;
-        c.plane = new byte[c.planeStride * c.blocksPerColumn * c.idct.size];
+    private static void allocatePlane(ComponentState c) {
+        c.plane = new byte[c.plan.planeStride() * c.plan.planeRows()];
     }
 
+    /** An interleaved scan codes MCU by MCU, each MCU H x V blocks of each component in turn (T.81 A.2.3). */
     private void decodeInterleaved() {
         int mcus = frame.mcusAcross * frame.mcusDown;
         for (int mcu = 0; mcu < mcus; mcu++) {
             restartIfDue();
             int mcuRow = mcu / frame.mcusAcross;
             int mcuColumn = mcu - mcuRow * frame.mcusAcross;
-            for (Component c : scanComponents) {
-                for (int y = 0; y < c.v; y++) {
-                    for (int x = 0; x < c.h; x++) {
-                        decodeBlock(c, mcuRow * c.v + y, mcuColumn * c.h + x);
+            for (ComponentState c : scanComponents) {
+                int h = c.component.h;
+                int v = c.component.v;
+                for (int y = 0; y < v; y++) {
+                    for (int x = 0; x < h; x++) {
+                        decodeBlock(c, mcuRow * v + y, mcuColumn * h + x);
                     }
                 }
             }
@@ -186,18 +200,22 @@ final class ScanDecoder {
         }
     }
 
-    /** A scan of one component codes its blocks in raster order, one block an MCU, image area only. */
-    private void decodeNonInterleaved(Component c) {
-        int blocks = c.blocksWide * c.blocksHigh;
+    /** A scan of one component codes its blocks in raster order, one block an MCU, image area only (T.81 A.2.2). */
+    private void decodeNonInterleaved(ComponentState c) {
+        int blocksWide = c.component.blocksWide;
+        int blocks = blocksWide * c.component.blocksHigh;
         for (int mcu = 0; mcu < blocks; mcu++) {
             restartIfDue();
-            int row = mcu / c.blocksWide;
-            decodeBlock(c, row, mcu - row * c.blocksWide);
+            int row = mcu / blocksWide;
+            decodeBlock(c, row, mcu - row * blocksWide);
             in.checkNotOverrun();
         }
     }
 
-    /** Before each MCU: once a restart interval's MCUs are decoded, the restart marker must follow. */
+    /**
+     * Before each MCU: once a restart interval's MCUs are decoded (the DRI count, T.81 B.2.4.4), the restart marker
+     * RSTm must follow, and the DC predictors and EOBRUN start again from 0 (T.81 E.2.4, F.2.1.3.1, G.1.2.2).
+     */
     private void restartIfDue() {
         if (tables.restartInterval > 0) {
             if (untilRestart == 0) {
@@ -213,7 +231,7 @@ final class ScanDecoder {
         if (marker < 0xD0 || marker > 0xD7) {
             throw new CorruptImageException("A JPEG restart marker is missing from the entropy data.");
         }
-        for (Component c : scanComponents) {
+        for (ComponentState c : scanComponents) {
             c.dcPredictor = 0;
         }
         endOfBandRun = 0;
@@ -228,25 +246,27 @@ final class ScanDecoder {
         return marker == 0 ? Segments.END : marker;
     }
 
-    private void decodeBlock(Component c, int row, int column) {
+    private void decodeBlock(ComponentState c, int row, int column) {
+        int blocksPerLine = c.component.blocksPerLine;
         switch (mode) {
             case BASELINE -> {
-                if (!c.blocksRead.contains(column, row)) {
+                if (!c.plan.blocksRead().contains(column, row)) {
                     skipBlock(c);
-                } else if (c.scale == 8) {
+                } else if (c.plan.blockScale() == 8) {
                     baselineDcOnly(c, row, column);
                 } else {
                     baseline(c, row, column);
                 }
             }
-            case DC_FIRST -> dcFirst(c, row * c.blocksPerLine + column);
-            case DC_REFINE -> dcRefine(c, row * c.blocksPerLine + column);
-            case AC_FIRST -> acFirst(c, (row * c.blocksPerLine + column) * 64);
-            default -> acRefine(c, (row * c.blocksPerLine + column) * 64);
+            case DC_FIRST -> dcFirst(c, row * blocksPerLine + column);
+            case DC_REFINE -> dcRefine(c, row * blocksPerLine + column);
+            case AC_FIRST -> acFirst(c, (row * blocksPerLine + column) * 64);
+            default -> acRefine(c, (row * blocksPerLine + column) * 64);
         }
     }
 
-    private int dcDifference(Component c) {
+    /** The DC difference DIFF (T.81 F.2.2.1): a size category SSSS, Huffman-coded, then SSSS bits. */
+    private int dcDifference(ComponentState c) {
         int size = in.decode(c.dcTable);
         if (size > 16) {
             throw new CorruptImageException("The JPEG entropy data holds an invalid DC coefficient size.");
@@ -254,46 +274,54 @@ final class ScanDecoder {
         return in.signed(size);
     }
 
-    private void baseline(Component c, int row, int column) {
+    /** A sequential block (T.81 F.2.2.1 and F.2.2.2), dequantised (A.3.4) and transformed (A.3.3) into the plane. */
+    private void baseline(ComponentState c, int row, int column) {
         int[] b = block;
         c.dcPredictor += dcDifference(c);
         b[0] = c.dcPredictor * c.quant[0];
         ScaledIdct idct = c.idct;
         int occupied = in.decodeAcCoefficients(c.acTable, c.zigzagFactors, idct.marks, b);
         int n = idct.size;
-        int offset = row * n * c.planeStride + column * n;
-        if (occupied != 0) {
-            // Not flat even if no stored coefficient is non-zero: the transform rounds a lone DC unlike flat().
-            idct.transform(b, occupied, c.plane, offset, c.planeStride);
+        int stride = c.plan.planeStride();
+        int offset = row * n * stride + column * n;
+        if (occupied != 0) { // see Occupied.ANY_AC
+            idct.transform(b, occupied, c.plane, offset, stride);
             Arrays.fill(b, 0);
         } else {
-            idct.flat(b[0], c.plane, offset, c.planeStride);
+            idct.flat(b[0], c.plane, offset, stride);
         }
     }
 
     /** A block no decoded pixel needs: its coefficients are stepped over, the DC difference kept for the next. */
-    private void skipBlock(Component c) {
+    private void skipBlock(ComponentState c) {
         c.dcPredictor += dcDifference(c);
         in.skipAcCoefficients(c.acTable);
     }
 
     /** 1/8 scale: the DC coefficient is the block's mean; AC coefficients are decoded only to be stepped over. */
-    private void baselineDcOnly(Component c, int row, int column) {
+    private void baselineDcOnly(ComponentState c, int row, int column) {
         c.dcPredictor += dcDifference(c);
-        c.plane[row * c.planeStride + column] = (byte) ScaledIdct.clamp(((c.dcPredictor * c.quant[0] + 4) >> 3) + 128);
+        int mean = ((c.dcPredictor * c.quant[0] + 4) >> 3) + 128;
+        c.plane[row * c.plan.planeStride() + column] = (byte) ScaledIdct.clamp(mean);
         in.skipAcCoefficients(c.acTable);
     }
 
-    private void dcFirst(Component c, int blockIndex) {
+    /** The first scan of DC coefficients: the DIFF of sequential coding, shifted left by Al (T.81 G.1.2.1). */
+    private void dcFirst(ComponentState c, int blockIndex) {
         c.dcPredictor += dcDifference(c);
-        c.coefficients[blockIndex * c.coefficientsPerBlock] = (short) (c.dcPredictor << approximationLow);
+        c.coefficients[blockIndex * c.plan.coefficientsPerBlock()] = (short) (c.dcPredictor << approximationLow);
     }
 
-    private void dcRefine(Component c, int blockIndex) {
-        c.coefficients[blockIndex * c.coefficientsPerBlock] |= (short) (in.bit() << approximationLow);
+    /** A DC refinement scan: one more bit of each DC coefficient, uncoded (T.81 G.1.2.1). */
+    private void dcRefine(ComponentState c, int blockIndex) {
+        c.coefficients[blockIndex * c.plan.coefficientsPerBlock()] |= (short) (in.bit() << approximationLow);
     }
 
-    private void acFirst(Component c, int base) {
+    /**
+     * The first scan of an AC band Ss to Se: run-length coded as in sequential scans, and an EOBn code ends the band
+     * in this block and the next EOBRUN blocks (T.81 G.1.2.2).
+     */
+    private void acFirst(ComponentState c, int base) {
         if (endOfBandRun > 0) {
             endOfBandRun--;
             return;
@@ -320,7 +348,11 @@ final class ScanDecoder {
         }
     }
 
-    private void acRefine(Component c, int base) {
+    /**
+     * An AC refinement scan: one more bit (Al) of each coefficient already non-zero, and newly non-zero coefficients
+     * of magnitude 1, with runs counting only the zero coefficients passed (T.81 G.1.2.3).
+     */
+    private void acRefine(ComponentState c, int base) {
         short[] coefficients = c.coefficients;
         int plusOne = 1 << approximationLow;
         int minusOne = -1 << approximationLow;
@@ -384,37 +416,39 @@ final class ScanDecoder {
         if (!frame.progressive()) {
             return;
         }
-        for (Component c : frame.components) {
+        for (ComponentState c : components) {
             ScaledIdct idct = c.idct;
             int n = idct.size;
             int[] marks = idct.marks;
             allocatePlane(c);
             short[] coefficients = c.coefficients;
-            int perBlock = c.coefficientsPerBlock;
+            int perBlock = c.plan.coefficientsPerBlock();
+            int stride = c.plan.planeStride();
+            int blocksPerLine = c.component.blocksPerLine;
             int[] quant = c.quant;
             int[] factors = c.zigzagFactors;
-            Region read = c.blocksRead;
-            int bottom = Math.min(read.bottom(), c.blocksHigh);
-            int right = Math.min(read.right(), c.blocksWide);
+            Region read = c.plan.blocksRead();
+            int bottom = Math.min(read.bottom(), c.component.blocksHigh);
+            int right = Math.min(read.right(), c.component.blocksWide);
             for (int row = read.top(); row < bottom; row++) {
                 for (int column = read.left(); column < right; column++) {
-                    int base = (row * c.blocksPerLine + column) * perBlock;
-                    int offset = row * n * c.planeStride + column * n;
+                    int base = (row * blocksPerLine + column) * perBlock;
+                    int offset = row * n * stride + column * n;
                     int occupied = 0;
                     for (int k = 1; k < perBlock; k++) {
                         int value = coefficients[base + k];
                         if (value != 0) {
                             block[CodingTables.NATURAL_ORDER[k]] = value * factors[k];
-                            occupied |= 1 << 16 | marks[k];
+                            occupied |= Occupied.ANY_AC | marks[k];
                         }
                     }
                     int dc = coefficients[base] * quant[0];
-                    if (occupied != 0) { // see baseline: not flat even if no stored coefficient is non-zero
+                    if (occupied != 0) { // see Occupied.ANY_AC
                         block[0] = dc;
-                        idct.transform(block, occupied, c.plane, offset, c.planeStride);
+                        idct.transform(block, occupied, c.plane, offset, stride);
                         Arrays.fill(block, 0);
                     } else {
-                        idct.flat(dc, c.plane, offset, c.planeStride);
+                        idct.flat(dc, c.plane, offset, stride);
                     }
                 }
             }

@@ -8,15 +8,14 @@ import dev.imagetagger.image.Region;
  * each output sample weighs the nearer input sample 3/4 and the farther 1/4, edges replicated, with libjpeg's
  * alternating rounding biases. Other ratios (4:1:1, ...) replicate samples, as libjpeg does. At a reduced scale the
  * same rules apply to the reduced planes: 4:2:0 chroma decoded at 1/8 is upsampled from 1/16 (at 1/2 and 1/4 it is
- * decoded at twice the scale and needs none, see {@link Component#blockScale}).
- *
- * <p>Only the output columns of a region are computed, and {@link #blocksRead} says which of the component's blocks
- * they need: the triangle filter reads a sample either side, which may lie in the next block.
+ * decoded at twice the scale and needs none, see {@link ComponentPlan#of}). Only the output columns of a region are
+ * computed.
  */
 final class Upsampler {
 
-    private final Component component;
-    /** Samples across and down of the component at the output scale. */
+    private final byte[] plane;
+    private final int stride;
+    /** Samples across and down of the component at its block scale. */
     private final int width;
     private final int height;
     private final int hRatio;
@@ -26,52 +25,37 @@ final class Upsampler {
     private final int to;
     private final byte[] buffer;
     private final int[] columnSums;
-    /** The component's blocks the region's samples come from, in block columns and rows. */
-    final Region blocksRead;
 
     /** The row selected by {@link #select}: {@link #rowData} from {@link #rowOffset}. */
     byte[] rowData;
     int rowOffset;
 
-    /**
-     * For the output {@code region} of an image decoded at 1/{@code scale}, {@code outputWidth} wide. Made before the
-     * scans, to tell which blocks to transform: the component's {@link Component#idct} must be set, its plane only
-     * by the first {@link #select}.
-     */
-    Upsampler(Component c, Frame frame, int scale, int outputWidth, Region region) {
-        this.component = c;
-        this.width = Component.ceilDiv((long) frame.width * c.h, (long) frame.hMax * c.scale);
-        this.height = Component.ceilDiv((long) frame.height * c.v, (long) frame.vMax * c.scale);
-        // Chroma decoded at a larger scale than the image (see Component.blockScale) needs less upsampling.
-        this.hRatio = frame.hMax / c.h * c.scale / scale;
-        this.vRatio = frame.vMax / c.v * c.scale / scale;
-        this.from = region.left();
-        this.to = region.right();
+    /** For the decoded {@code plane} of a component planned as {@code plan}, onto {@code output} of the image. */
+    Upsampler(ComponentPlan plan, byte[] plane, Region output, int outputWidth) {
+        this.plane = plane;
+        this.stride = plan.planeStride();
+        this.width = plan.width();
+        this.height = plan.height();
+        this.hRatio = plan.hRatio();
+        this.vRatio = plan.vRatio();
+        this.from = output.left();
+        this.to = output.right();
         boolean inPlace = hRatio == 1 && vRatio != 2;
         this.buffer = inPlace ? null : new byte[Math.max(outputWidth, width * hRatio)];
         this.columnSums = hRatio == 2 && vRatio == 2 ? new int[width] : null;
-        boolean fancyAcross = hRatio == 2 && vRatio <= 2;
-        boolean fancyDown = vRatio == 2 && hRatio <= 2;
-        int n = c.idct.size;
-        this.blocksRead = new Region(firstRead(from, hRatio, fancyAcross) / n,
-                firstRead(region.top(), vRatio, fancyDown) / n,
-                lastRead(to, hRatio, fancyAcross, width) / n + 1,
-                lastRead(region.bottom(), vRatio, fancyDown, height) / n + 1);
     }
 
-    /** The first sample along an axis that outputs from {@code from} read: one more before for the filter. */
-    private static int firstRead(int from, int ratio, boolean fancy) {
-        return fancy ? Math.max(0, from / 2 - 1) : from / ratio;
+    /** Whether the triangle filter runs across: reading a sample either side ({@link ComponentPlan#blocksRead}). */
+    static boolean fancyAcross(int hRatio, int vRatio) {
+        return hRatio == 2 && vRatio <= 2;
     }
 
-    /** The last sample along an axis of {@code size} that outputs before {@code to} read. */
-    private static int lastRead(int to, int ratio, boolean fancy, int size) {
-        return Math.min(size - 1, fancy ? (to - 1) / 2 + 1 : (to - 1) / ratio);
+    /** Whether the triangle filter runs down. */
+    static boolean fancyDown(int hRatio, int vRatio) {
+        return vRatio == 2 && hRatio <= 2;
     }
 
     void select(int y) {
-        byte[] plane = component.plane;
-        int stride = component.planeStride;
         if (hRatio == 1 && vRatio == 2) {
             rowData = buffer;
             rowOffset = 0;
