@@ -27,6 +27,41 @@
  * general decoder: arithmetic coding, lossless and hierarchical JPEG, 12-bit samples, CMYK/YCCK and any component
  * count but 1 or 3, fractional sampling ratios, a height given only by a DNL marker.
  *
+ * <p>How a decode runs: {@link dev.imagetagger.image.jpeg.JpegDecoder} reads the segments; at the frame header it
+ * makes one immutable {@code DecodePlan} from the frame, the scale and the region (the output size, and per
+ * component the block scale, IDCT size, plane size, upsampling ratios and blocks read, as libjpeg's
+ * jpeg_calc_output_dimensions decides them); {@code ScanDecoder} decodes each scan into the component planes as the
+ * plan says; {@code Upsampler} and {@code ColorConverter} turn the planes into the output's RGB or grey samples.
+ * {@code Component} holds only the frame's geometry, {@code ComponentState} what decoding builds up.
+ *
+ * <p>Glossary: the names used here, and what ITU-T T.81 (ISO/IEC 10918-1) calls them.
+ * <ul>
+ * <li>frame: the SOFn header and what it describes (B.2.2): size X x Y, precision P, components Ci with sampling
+ * factors Hi, Vi and quantisation table Tqi ({@code Component}).</li>
+ * <li>MCU: minimum coded unit (A.2), Hmax x Vmax blocks of 8x8 in an interleaved scan ({@code mcusAcross},
+ * {@code mcusDown}), one block in a scan of one component.</li>
+ * <li>scan: an SOS header and its entropy-coded data (B.2.3). {@code spectralStart} and {@code spectralEnd} are Ss
+ * and Se, the band of coefficients (in zig-zag order, A.3.6) the scan codes; {@code approximationLow} is Al, the
+ * bit position of a successive-approximation scan, and Ah (its previous Al) tells a first scan (0) from a
+ * refinement (B.2.3, G.1.1).</li>
+ * <li>{@code dcPredictor}: PRED, the previous block's DC coefficient, to which each coded difference DIFF is added
+ * (F.2.2.1); reset to 0 at the start of each scan and restart interval (F.2.1.3.1).</li>
+ * <li>{@code endOfBandRun}: EOBRUN, the count of further blocks an EOBn code ends the band of, in progressive AC
+ * scans (G.1.2.2).</li>
+ * <li>{@code restartInterval}: Ri, the MCUs between restart markers RSTm, from the DRI segment (B.2.4.4); decoding
+ * restarts at each (E.2.4).</li>
+ * <li>{@code HuffmanTable}: a DHT table (B.2.4.2), codes built as Annex C; {@code maxCode} is MAXCODE (F.2.2.3). An
+ * AC symbol RRRRSSSS is a run of zeros and the size of the value that follows (F.1.2.2.1); ZRL (0xF0) is a run of
+ * 16 zeros, EOB (0x00) ends the block.</li>
+ * <li>quantisation table: a DQT table (B.2.4.1), Qk in natural order here; dequantisation is A.3.4.</li>
+ * <li>{@code ScaledIdct}: the inverse DCT (A.3.3), here to 8x8, 4x4, 2x2 or 1x1; natural order is row-major,
+ * {@code CodingTables.NATURAL_ORDER} maps zig-zag to it.</li>
+ * <li>block scale: the scale a component's blocks are decoded at; 4:2:0 chroma at 1/2 and 1/4 is decoded at twice
+ * the image's scale ({@code ComponentPlan}). Not a T.81 notion (T.81 decodes at full size).</li>
+ * <li>occupied mask: which rows and columns of a block hold a non-zero AC coefficient, so the inverse DCT skips the
+ * empty ones ({@code Occupied}). Not a T.81 notion.</li>
+ * </ul>
+ *
  * <p>Broken data (bad markers or tables, truncated or undecodable entropy data) ends in
  * {@link dev.imagetagger.image.CorruptImageException}, as does a file of more than 100 scans. Every loop is bounded by
  * the header's block counts or the data length, and every array is sized from the header, checked before any pixel
