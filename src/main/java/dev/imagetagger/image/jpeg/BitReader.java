@@ -119,7 +119,9 @@ final class BitReader {
     /**
      * Decodes the AC coefficients of one sequential block (T.81 F.2.2.2) into {@code block} (natural order), each
      * times its {@code factors} entry (zig-zag order; 0 for a coefficient the scaled IDCT ignores). Returns the
-     * block's {@link Occupied} mask: the {@code marks} (zig-zag order) of the coefficients stored, or-ed.
+     * block's {@link Occupied} mask: the {@code marks} (zig-zag order) of the coefficients stored, or-ed. A corrupt
+     * block whose run of zeros passes the 64th coefficient is decoded as libjpeg decodes it (its zig-zag table has
+     * extra entries for this): the value goes to the 64th, and the block ends there.
      */
     int decodeAcCoefficients(HuffmanTable table, int[] factors, int[] marks, int[] block) {
         int[] lookup = table.coefficients;
@@ -158,8 +160,7 @@ final class BitReader {
             }
             k += run;
             if (k > 63) {
-                this.count = count;
-                throw new CorruptImageException("A JPEG block's coefficients run past its 64th.");
+                k = 63; // corrupt: libjpeg stores the value at the 64th, and the block ends
             }
             block[CodingTables.NATURAL_ORDER[k]] = value * factors[k];
             occupied |= Occupied.ANY_AC | marks[k];

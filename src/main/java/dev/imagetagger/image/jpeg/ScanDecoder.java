@@ -341,10 +341,9 @@ final class ScanDecoder {
                 continue;
             }
             k += run;
-            if (k > spectralEnd) {
-                throw new CorruptImageException("A JPEG block's coefficients run past the scan's band.");
-            }
-            coefficients[base + k++] = (short) (in.signed(size) << approximationLow);
+            // Past the band (corrupt), libjpeg still stores the value: at k, or at the 64th past the block's end.
+            coefficients[base + Math.min(k, 63)] = (short) (in.signed(size) << approximationLow);
+            k++;
         }
     }
 
@@ -383,8 +382,8 @@ final class ScanDecoder {
                         break;
                     }
                 }
-                if (value != 0 && k <= spectralEnd) {
-                    coefficients[base + k] = (short) value;
+                if (value != 0) { // past the band (corrupt) as libjpeg: at k, or at the 64th past the block's end
+                    coefficients[base + Math.min(k, 63)] = (short) value;
                 }
             }
         }
