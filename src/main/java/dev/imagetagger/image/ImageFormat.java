@@ -46,7 +46,9 @@ public enum ImageFormat {
         if (ascii(b, 0, "BM") && b.length >= 26) {
             return Optional.of(BMP);
         }
-        if (startsWith(b, 0, 'I', 'I', 42, 0) || startsWith(b, 0, 'M', 'M', 0, 42)) {
+        // 42: classic TIFF; 43: BigTIFF (64-bit offsets), which the TIFF reader decodes too.
+        if (startsWith(b, 0, 'I', 'I', 42, 0) || startsWith(b, 0, 'M', 'M', 0, 42)
+                || startsWith(b, 0, 'I', 'I', 43, 0) || startsWith(b, 0, 'M', 'M', 0, 43)) {
             return Optional.of(TIFF);
         }
         if (ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")) {
