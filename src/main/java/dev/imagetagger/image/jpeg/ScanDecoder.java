@@ -363,11 +363,7 @@ final class ScanDecoder {
                 int run = symbol >> 4;
                 int size = symbol & 15;
                 int value = 0;
-                if (size != 0) {
-                    if (size != 1) {
-                        throw new CorruptImageException(
-                                "A JPEG refinement scan holds a coefficient of more than 1 bit.");
-                    }
+                if (size != 0) { // 1; another size is corrupt, and libjpeg warns and reads it as 1: so does this
                     value = in.bit() != 0 ? plusOne : minusOne;
                 } else if (run != 15) {
                     endOfBandRun = (1 << run) + in.bits(run);

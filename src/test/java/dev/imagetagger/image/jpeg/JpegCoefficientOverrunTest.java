@@ -24,7 +24,8 @@ import dev.imagetagger.image.Region;
  * block ends.
  * Each case writes a grey picture twice, once as intended (the last coefficient at the 64th) and once with the run
  * before it too long, and checks that both decode to the same samples at every scale, whole and in a region, and
- * that the JDK's libjpeg-based reader gives those samples too.
+ * that the JDK's libjpeg-based reader gives those samples too. A refinement scan's new coefficient coded with a size
+ * other than 1, which libjpeg also reads as 1 with a warning, is checked the same way.
  */
 class JpegCoefficientOverrunTest {
 
@@ -49,7 +50,13 @@ class JpegCoefficientOverrunTest {
     @Test
     void aProgressiveRefinementRunningPastItsBandEndsAtTheLastCoefficient() {
         int[][] blocks = picture(new Random(19), true);
-        assertDecodesAsIntended(refined(blocks, false), refined(blocks, true));
+        assertDecodesAsIntended(refined(blocks, false, false), refined(blocks, true, false));
+    }
+
+    @Test
+    void aRefinementCoefficientCodedWiderThanOneBitIsReadAsOneBit() {
+        int[][] blocks = picture(new Random(20), true);
+        assertDecodesAsIntended(refined(blocks, false, false), refined(blocks, false, true));
     }
 
     private static void assertDecodesAsIntended(byte[] intended, byte[] overrun) {
@@ -128,9 +135,10 @@ class JpegCoefficientOverrunTest {
 
     /**
      * A progressive file whose first AC scan codes the even values at half (Al 1), and whose refinement scan adds
-     * their last bit (0) and the 64th coefficient, new at 1; the overrun version codes its run too long.
+     * their last bit (0) and the 64th coefficient, new at 1; the overrun version codes its run too long, the wide one
+     * its size as 3 (corrupt: a refinement's new coefficients have size 1) in every other block.
      */
-    private static byte[] refined(int[][] blocks, boolean overrun) {
+    private static byte[] refined(int[][] blocks, boolean overrun, boolean wide) {
         Writer out = dcScan(blocks);
         out.scan(1, 63, 0, 1);
         for (int[] block : blocks) {
@@ -159,7 +167,7 @@ class JpegCoefficientOverrunTest {
                     }
                 }
             }
-            out.symbol((run + (overrun ? overrun(b, 15 - run) : 0)) << 4 | 1);
+            out.symbol((run + (overrun ? overrun(b, 15 - run) : 0)) << 4 | (wide && b % 2 == 1 ? 3 : 1));
             out.bits(block[63] > 0 ? 1 : 0, 1);
             for (; k < 63; k++) {
                 if (block[k] != 0) {
