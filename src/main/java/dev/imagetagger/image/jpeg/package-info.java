@@ -65,8 +65,9 @@
  * <p>Broken data (bad markers or tables, truncated or undecodable entropy data) ends in
  * {@link dev.imagetagger.image.CorruptImageException}, as does a file of more than 100 scans. A block whose run of
  * zeros carries a coefficient past the 64th (or past a progressive scan's band) is decoded as libjpeg decodes it:
- * the value is stored at that position, the 64th at most, and the band ends there. Every loop is bounded by the
- * header's block counts or the data length, and every array is sized from the header, checked before any pixel
- * work; the caller checks the pixel count from {@link dev.imagetagger.image.jpeg.JpegDecoder#readHeader} first.
+ * the value is stored at that position, the 64th at most, and the band ends there; so is a refinement scan's new
+ * coefficient coded with a size other than 1, read as 1. Every loop is bounded by the header's block counts or the
+ * data length, and every array is sized from the header, checked before any pixel work; the caller checks the pixel
+ * count from {@link dev.imagetagger.image.jpeg.JpegDecoder#readHeader} first.
  */
 package dev.imagetagger.image.jpeg;
