@@ -11,6 +11,7 @@ import java.util.Arrays;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.imagetagger.fixtures.LambdaSizedHeap;
@@ -23,6 +24,7 @@ import dev.imagetagger.image.Region;
  * is less disturbed by other processes than the wall time.
  */
 @LambdaSizedHeap
+@Tag("speed") // not in verify: the benchmark profile runs it (README, "Speed, memory and cost")
 class JpegDecoderSpeedTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.zip.Deflater;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.imagetagger.fixtures.LambdaSizedHeap;
@@ -21,6 +22,7 @@ import dev.imagetagger.image.imageio.BufferedImageRows;
  * the test heap holds; run with a larger heap (e.g. {@code _JAVA_OPTIONS=-Xmx3g}) to measure it too.
  */
 @LambdaSizedHeap
+@Tag("speed") // not in verify: the benchmark profile runs it (README, "Speed, memory and cost")
 class PngSpeedTest {
 
     private static final com.sun.management.ThreadMXBean THREADS =
