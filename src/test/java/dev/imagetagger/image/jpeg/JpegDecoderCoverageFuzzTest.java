@@ -36,8 +36,8 @@ class JpegDecoderCoverageFuzzTest {
             return;
         }
         for (int scale : SCALES) {
-            int width = header.scaledWidth(scale);
-            int height = header.scaledHeight(scale);
+            int width = Component.ceilDiv(header.width(), scale);
+            int height = Component.ceilDiv(header.height(), scale);
             decode(jpeg, scale, Region.ALL, width, height);
             int left = width / 5;
             int top = Math.min(height / 7 + 1, height);
