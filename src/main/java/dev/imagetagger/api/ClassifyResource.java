@@ -23,6 +23,7 @@ import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.ClassifyConfig;
 import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.image.ImageTooLargeException;
+import dev.imagetagger.image.Rejection;
 import dev.imagetagger.storage.ObjectRef;
 import dev.imagetagger.storage.S3Config;
 import dev.imagetagger.tagging.ObjectTagger;
@@ -50,7 +51,8 @@ import dev.imagetagger.tagging.TaggingResult;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "413", description = "too-large: over the byte size or the pixel count.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "415", description = "unsupported: not an image, or a format not decoded (HEIC, AVIF);"
+@APIResponse(responseCode = "415", description = "unsupported: not an image, a format not decoded (HEIC, AVIF),"
+        + " or a folder marker (not tagged);"
         + " http-415: a body of another media type.", content = @Content(mediaType = Problem.MEDIA_TYPE,
                 schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "422", description = "corrupt: a broken or truncated image.",
@@ -146,6 +148,9 @@ public class ClassifyResource {
         }
         if (outcome == Outcome.SKIPPED_GONE) {
             return ProblemMappers.gone(result.detail());
+        }
+        if (outcome == Outcome.SKIPPED_FOLDER) {
+            return ProblemMappers.rejected(Rejection.UNSUPPORTED, result.detail());
         }
         throw new IllegalStateException("An explicit request is never skipped, yet it was: " + outcome.id());
     }

@@ -62,6 +62,11 @@ public class Classifier {
         decoder.checkByteSize(bytes);
     }
 
+    /** Whether an encoded image of this many bytes is within the byte limit, so worth downloading. */
+    public boolean withinByteLimit(long bytes) {
+        return decoder.withinByteLimit(bytes);
+    }
+
     private static double millis(long nanos) {
         return Math.round(nanos / 10_000.0) / 100.0;
     }
