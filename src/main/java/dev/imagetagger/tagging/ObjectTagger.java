@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.image.ImageRejectedException;
+import dev.imagetagger.model.Label;
 import dev.imagetagger.storage.ObjectGoneException;
 import dev.imagetagger.storage.ObjectRef;
 import dev.imagetagger.storage.ObjectRefusedException;
@@ -31,7 +32,7 @@ public class ObjectTagger {
     private final TagSchema schema;
     private final KeyFilter filter;
     private final String modelId;
-    private final boolean categorised;
+    private final List<Label> classes;
     private final int topK;
     private final float minScore;
 
@@ -41,7 +42,7 @@ public class ObjectTagger {
         this.schema = new TagSchema(config.prefix());
         this.filter = new KeyFilter(config.keyPrefixes().orElse(List.of()), config.keySuffixes().orElse(List.of()));
         this.modelId = classifier.modelId();
-        this.categorised = classifier.categorised();
+        this.classes = classifier.classes();
         this.topK = Math.max(1, config.topK());
         this.minScore = config.minScore();
     }
@@ -75,7 +76,7 @@ public class ObjectTagger {
             return result(object, Outcome.SKIPPED_FILTERED, null, "key outside the configured prefixes/suffixes", start);
         }
         try {
-            if (trigger == Trigger.EVENT && schema.alreadyTagged(store.tags(object), modelId, categorised)) {
+            if (trigger == Trigger.EVENT && schema.alreadyTagged(store.tags(object), modelId, classes)) {
                 return result(object, Outcome.SKIPPED_ALREADY_TAGGED, null, "already tagged by " + modelId, start);
             }
             ObjectRef target = object;
