@@ -39,9 +39,9 @@ import dev.imagetagger.tagging.TaggingResult;
 @Tag(name = "classify")
 @APIResponse(responseCode = "400", description = "invalid-parameter: a malformed topK or minScore (plain decimals"
         + " only), or a JSON body without bucket and key; invalid-json: a body sent as JSON that is not JSON, or not an"
-        + " object of this shape (the detail names the field); s3-invalid-request: S3 refused the request for good (a malformed versionId, an"
-        + " object encrypted with a customer-provided key).", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                schema = @Schema(implementation = Problem.class)))
+        + " object of this shape (the detail names the field); s3-invalid-request: S3 refused the request for good (a"
+        + " malformed versionId, an object encrypted with a customer-provided key).", content = @Content(
+                mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "bucket-not-allowed: a bucket outside the allow-list (nothing is"
         + " read); s3-access-denied: S3 refused the function access.", content = @Content(
                 mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -56,8 +56,8 @@ import dev.imagetagger.tagging.TaggingResult;
 @APIResponse(responseCode = "413", description = "too-large: over the byte size or the pixel count.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "415", description = "unsupported: not an image, a format not decoded (HEIC, AVIF),"
-        + " or a folder marker (not tagged);"
-        + " unsupported-media-type: a body of another media type (the detail lists those accepted).", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        + " or a folder marker (not tagged); unsupported-media-type: a body of another media type (the detail lists"
+        + " those accepted).", content = @Content(mediaType = Problem.MEDIA_TYPE,
                 schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "422", description = "corrupt: a broken or truncated image.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

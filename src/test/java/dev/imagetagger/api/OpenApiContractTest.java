@@ -122,7 +122,7 @@ class OpenApiContractTest {
         assertEquals("POST", get.header("Allow"));
 
         Response post = expect(405, given().contentType("application/json").body("{}").post("/model"));
-        assertEquals("application/problem+json", post.contentType());
+        contract.assertAllows("get", "/model", post);
         assertEquals("urn:image-tagger:problem:method-not-allowed", post.path("type"));
         assertEquals("GET", post.header("Allow"), post.headers().toString());
     }
@@ -151,7 +151,8 @@ class OpenApiContractTest {
     void anUnknownPathIsAProblem(String path) {
         Response answer = expect(404, given().get(path));
 
-        assertEquals("application/problem+json", answer.contentType());
+        // A path the API does not have has no operation of its own: the contract declares not-found with /classify's.
+        contract.assertAllows("post", "/classify", answer);
         assertEquals("urn:image-tagger:problem:not-found", answer.path("type"));
         assertTrue(answer.<String>path("detail").contains("POST /classify"), answer.asString());
     }
@@ -198,6 +199,26 @@ class OpenApiContractTest {
             assertFalse(contract.response("post", "/classify", status).path("content")
                     .path(Problem.MEDIA_TYPE).isMissingNode(), "status " + status);
         }
+    }
+
+    /** The README's status table and the contract name the same problem types. */
+    @Test
+    void everyProblemTypeOfTheContractIsInTheReadmeTable() throws IOException {
+        String pattern = contract.document().at("/components/schemas/Problem/properties/type/pattern").asText();
+        Matcher names = Pattern.compile("\\((.+)\\)").matcher(pattern);
+        assertTrue(names.find(), pattern);
+        Set<String> declared = new TreeSet<>(List.of(names.group(1).split("\\|")));
+        declared.remove("http-[0-9]{3}"); // a status without a problem of ours (such as 406), named by its number
+
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| \\d{3} \\|.*$").matcher(Files.readString(README));
+        while (row.find()) {
+            Matcher name = Pattern.compile("\\(`([a-z0-9-]+)`").matcher(row.group());
+            while (name.find()) {
+                documented.add(name.group(1));
+            }
+        }
+        assertEquals(declared, documented);
     }
 
     /** What curl sends: RestAssured encodes a form only from text, and any other type only from bytes. */
