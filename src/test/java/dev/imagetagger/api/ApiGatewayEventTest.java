@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -126,6 +127,22 @@ class ApiGatewayEventTest {
         assertEquals(400, invalid.getInt("statusCode"));
         assertEquals("urn:image-tagger:problem:invalid-parameter", JsonPath.from(body(invalid)).getString("type"));
         assertThat(JsonPath.from(body(invalid)).getString("detail"), containsString("1&minScore=2"));
+    }
+
+    /** What the API Gateway console's "Test" sends: a 1.0 request whose headers, query and body are all null. */
+    @Test
+    void aRestEventWithNullHeadersQueryAndBodyIsServed() throws IOException {
+        String console = restEvent(event -> {
+            event.put("resource", "/model").put("path", "/model").put("httpMethod", "GET").put("isBase64Encoded", false);
+            for (String field : List.of("headers", "multiValueHeaders", "queryStringParameters",
+                    "multiValueQueryStringParameters", "body")) {
+                event.putNull(field);
+            }
+        });
+        JsonPath lambda = invokeRaw(console);
+
+        assertEquals(200, lambda.getInt("statusCode"), lambda.prettify());
+        assertEquals("mobilenetv2-12-int8", JsonPath.from(body(lambda)).getString("id"), body(lambda));
     }
 
     /** Posts a raw event to the mock event server; the Lambda answer must be a REST proxy response, nothing more. */
