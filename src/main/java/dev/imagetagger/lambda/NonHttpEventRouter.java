@@ -16,7 +16,8 @@ import dev.imagetagger.events.EventDispatcher;
 /**
  * Routes non-HTTP invocations past the HTTP handler to the {@link EventDispatcher}; HTTP requests go on to the REST
  * layer, and a payload 1.0 request (a REST API) gets its answer in the 1.0 shape. An exception from the dispatcher
- * becomes a Lambda function error, which keeps Lambda's retries and on-failure destinations working. {@link RoutingCheck} proves at start-up that this decorator applies.
+ * becomes a Lambda function error, which keeps Lambda's retries and on-failure destinations working.
+ * {@link RoutingCheck} proves at start-up that this decorator applies.
  */
 @Decorator
 @Priority(10)

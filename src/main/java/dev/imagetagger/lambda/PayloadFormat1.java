@@ -71,12 +71,11 @@ final class PayloadFormat1 {
         }
         ObjectNode multiValueHeaders = translated.putObject("multiValueHeaders");
         if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> {
-                values.forEach(multiValueHeaders.withArray(name)::add);
-            });
+            response.getMultiValueHeaders()
+                    .forEach((name, values) -> values.forEach(multiValueHeaders.putArray(name)::add));
         }
         if (response.getCookies() != null && !response.getCookies().isEmpty()) {
-            response.getCookies().forEach(multiValueHeaders.withArray("Set-Cookie")::add);
+            response.getCookies().forEach(multiValueHeaders.putArray("Set-Cookie")::add);
         }
         translated.put("body", response.getBody());
         translated.put("isBase64Encoded", response.getIsBase64Encoded());

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.spi.Converter;
  */
 public class BucketName implements Converter<String> {
 
-    /** S3's rule for bucket names: 3 to 63 lower-case letters, digits, dots and hyphens, a letter or digit at each end. */
+    /** S3's bucket names: 3 to 63 lower-case letters, digits, dots and hyphens, a letter or digit at each end. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     @Override

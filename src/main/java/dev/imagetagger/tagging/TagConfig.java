@@ -26,7 +26,7 @@ public interface TagConfig {
     @WithDefault("0")
     float minScore();
 
-    /** Only keys starting with one of these (comma-separated, trimmed) are tagged (S3 events); unset means every key. */
+    /** Only keys starting with one of these (comma-separated, trimmed) are tagged on events; unset means every key. */
     Optional<List<@WithConverter(KeyFilterItem.class) String>> keyPrefixes();
 
     /** Only keys ending with one of these (case-insensitive) are tagged; unset means every key. */

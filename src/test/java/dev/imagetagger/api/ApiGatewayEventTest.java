@@ -133,7 +133,8 @@ class ApiGatewayEventTest {
     @Test
     void aRestEventWithNullHeadersQueryAndBodyIsServed() throws IOException {
         String console = restEvent(event -> {
-            event.put("resource", "/model").put("path", "/model").put("httpMethod", "GET").put("isBase64Encoded", false);
+            event.put("resource", "/model").put("path", "/model").put("httpMethod", "GET");
+            event.put("isBase64Encoded", false);
             for (String field : List.of("headers", "multiValueHeaders", "queryStringParameters",
                     "multiValueQueryStringParameters", "body")) {
                 event.putNull(field);

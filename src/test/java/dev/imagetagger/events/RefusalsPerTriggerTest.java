@@ -92,7 +92,8 @@ class RefusalsPerTriggerTest {
         }
 
         String key(Trigger trigger) {
-            return (this == FILTERED ? "elsewhere/" : "refusals/") + trigger.name().toLowerCase() + "/" + name().toLowerCase()
+            String folder = this == FILTERED ? "elsewhere/" : "refusals/";
+            return folder + trigger.name().toLowerCase() + "/" + name().toLowerCase()
                     + (this == FOLDER_MARKER ? "/" : ".jpg");
         }
 
