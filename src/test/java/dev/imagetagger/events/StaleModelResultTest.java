@@ -12,6 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.imagetagger.fixtures.EmptyBucket;
 import dev.imagetagger.fixtures.LambdaInvoker;
 import dev.imagetagger.fixtures.S3MockServer;
@@ -100,6 +103,22 @@ class StaleModelResultTest {
         deliver(userTags == 7 ? "ok" : "skipped-already-tagged"); // eight user tags: only status and label were kept
     }
 
+    /** A backfill replaces another model's result as an upload's event does. */
+    @ParameterizedTest(name = "{0} user tags")
+    @ValueSource(ints = { 7, 8 })
+    void aBatchOperationsTaskReplacesAnotherModelsResult(int userTags) {
+        String key = "backfill/robin.jpg";
+        put(key, userTags(userTags), earlierResult("pneumonia", "finding", 3));
+        ObjectNode event = SampleEvents.read("batch-operations-2.0.json");
+        ArrayNode tasks = event.withArray("tasks");
+        ObjectNode first = ((ObjectNode) tasks.get(0)).put("s3Key", key);
+        tasks.removeAll().add(first);
+
+        LambdaInvoker.invoke(event).then().statusCode(200).body("results[0].resultCode", equalTo("Succeeded"))
+                .body("results[0].resultString", equalTo("ok"));
+        assertEquals("robin", tags(key).get("tagger-label"));
+    }
+
     private static Map<String, String> earlierResult(String label, String category, int index) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("tagger-status", "ok");
@@ -127,19 +146,27 @@ class StaleModelResultTest {
 
     /** Uploads the robin with the user's tags and as many of the earlier result's as fit, as a model writes them. */
     private static Map<String, String> put(Map<String, String> users, Map<String, String> earlier) {
+        return put(KEY, users, earlier);
+    }
+
+    private static Map<String, String> put(String key, Map<String, String> users, Map<String, String> earlier) {
         Map<String, String> tags = new LinkedHashMap<>(users);
         earlier.entrySet().stream().limit(10 - users.size()).forEach(e -> tags.put(e.getKey(), e.getValue()));
-        s3.putObject(b -> b.bucket(BUCKET).key(KEY), RequestBody.fromBytes(Shared.image(ROBIN)));
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(Shared.image(ROBIN)));
         if (!tags.isEmpty()) {
-            s3.putObjectTagging(b -> b.bucket(BUCKET).key(KEY).tagging(t -> t.tagSet(tags.entrySet().stream()
+            s3.putObjectTagging(b -> b.bucket(BUCKET).key(key).tagging(t -> t.tagSet(tags.entrySet().stream()
                     .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
         }
         return tags;
     }
 
     private static Map<String, String> tags() {
+        return tags(KEY);
+    }
+
+    private static Map<String, String> tags(String key) {
         Map<String, String> tags = new LinkedHashMap<>();
-        s3.getObjectTagging(b -> b.bucket(BUCKET).key(KEY)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
         return tags;
     }
 }
