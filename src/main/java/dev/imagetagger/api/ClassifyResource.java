@@ -23,6 +23,7 @@ import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.ClassifyConfig;
 import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.image.ImageTooLargeException;
+import dev.imagetagger.image.Rejection;
 import dev.imagetagger.storage.ObjectRef;
 import dev.imagetagger.storage.S3Config;
 import dev.imagetagger.tagging.ObjectTagger;
@@ -36,22 +37,27 @@ import dev.imagetagger.tagging.TaggingResult;
  */
 @Path("/classify")
 @Tag(name = "classify")
-@APIResponse(responseCode = "400", description = "invalid-parameter: a malformed topK or minScore, or a JSON body"
-        + " without bucket and key; s3-invalid-request: S3 refused the request for good (a malformed versionId, an"
-        + " object encrypted with a customer-provided key).", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "invalid-parameter: a malformed topK or minScore (plain decimals"
+        + " only), or a JSON body without bucket and key; invalid-json: a body sent as JSON that is not JSON, or not an"
+        + " object of this shape (the detail names the field); s3-invalid-request: S3 refused the request for good (a"
+        + " malformed versionId, an object encrypted with a customer-provided key).", content = @Content(
+                mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "bucket-not-allowed: a bucket outside the allow-list (nothing is"
         + " read); s3-access-denied: S3 refused the function access.", content = @Content(
                 mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "object-not-found: the S3 object does not exist;"
-        + " s3-delete-marker: the version named is a delete marker.",
+        + " s3-delete-marker: the version named is a delete marker; not-found: a path the API does not have.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "405", description = "method-not-allowed: a method other than POST; the Allow header"
+        + " names the one allowed.", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "409", description = "s3-object-archived: the S3 object is archived; restore it first.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "413", description = "too-large: over the byte size or the pixel count.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "415", description = "unsupported: not an image, or a format not decoded (HEIC, AVIF);"
-        + " http-415: a body of another media type.", content = @Content(mediaType = Problem.MEDIA_TYPE,
+@APIResponse(responseCode = "415", description = "unsupported: not an image, a format not decoded (HEIC, AVIF),"
+        + " or a folder marker (not tagged); unsupported-media-type: a body of another media type (the detail lists"
+        + " those accepted).", content = @Content(mediaType = Problem.MEDIA_TYPE,
                 schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "422", description = "corrupt: a broken or truncated image.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -115,7 +121,10 @@ public class ClassifyResource {
             @Context com.amazonaws.services.lambda.runtime.Context lambda) {
         int k = QueryParameters.intIn("topK", topK, defaults.topK(), 1, api.maxTopK());
         float min = QueryParameters.floatIn("minScore", minScore, defaults.minScore(), 0, 1);
-        if (request == null || isBlank(request.bucket()) || isBlank(request.key())) {
+        if (request == null) {
+            throw new ProblemAnswer(ProblemMappers.invalidJson("the body is empty or null."));
+        }
+        if (isBlank(request.bucket()) || isBlank(request.key())) {
             throw new InvalidParameterException("The JSON body needs a bucket and a key.");
         }
         if (!allowedBuckets.contains(request.bucket())) {
@@ -146,6 +155,9 @@ public class ClassifyResource {
         }
         if (outcome == Outcome.SKIPPED_GONE) {
             return ProblemMappers.gone(result.detail());
+        }
+        if (outcome == Outcome.SKIPPED_FOLDER) {
+            return ProblemMappers.rejected(Rejection.UNSUPPORTED, result.detail());
         }
         throw new IllegalStateException("An explicit request is never skipped, yet it was: " + outcome.id());
     }

@@ -30,6 +30,9 @@ public class ModelResource {
     @Operation(summary = "The model in force", description = "The model descriptor, its file's sha256 and its"
             + " label count.")
     @APIResponse(responseCode = "200", description = "The model in force.")
+    @APIResponse(responseCode = "405", description = "method-not-allowed: a method other than GET; the Allow header"
+            + " names the one allowed.", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "500", description = "internal: an unexpected failure (see the function's log).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ModelInfo model() {

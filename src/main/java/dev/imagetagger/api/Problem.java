@@ -21,8 +21,9 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** Every problem type this API answers; {@code http-NNN} are the framework's (405, 406...). */
-    static final String TYPES = "^urn:image-tagger:problem:(invalid-parameter|bucket-not-allowed|s3-access-denied"
+    /** Every problem type this API answers; {@code http-NNN} are the framework's other answers (406...). */
+    static final String TYPES = "^urn:image-tagger:problem:(invalid-parameter|invalid-json|bucket-not-allowed"
+            + "|not-found|method-not-allowed|unsupported-media-type|s3-access-denied"
             + "|s3-object-archived|s3-delete-marker|s3-invalid-request|object-not-found|too-large|unsupported"
             + "|corrupt|model-fault|s3-unavailable|internal|http-[0-9]{3})$";
 

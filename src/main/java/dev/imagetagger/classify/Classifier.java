@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.imagetagger.image.DecodedImage;
 import dev.imagetagger.image.ImageDecoder;
 import dev.imagetagger.image.Preprocessor;
+import dev.imagetagger.model.Label;
 import dev.imagetagger.model.ModelConfig;
 import dev.imagetagger.model.ModelSession;
 
@@ -52,14 +53,19 @@ public class Classifier {
         return session.config().id();
     }
 
-    /** Whether the model's labels come with categories, so that a category tag is written too. */
-    public boolean categorised() {
-        return session.labels().categorised();
+    /** The model's classes, by output index. */
+    public List<Label> classes() {
+        return session.labels().all();
     }
 
     /** Refuses an encoded image larger than the byte limit, before it is read or decoded. */
     public void checkByteSize(long bytes) {
         decoder.checkByteSize(bytes);
+    }
+
+    /** Whether an encoded image of this many bytes is within the byte limit, so worth downloading. */
+    public boolean withinByteLimit(long bytes) {
+        return decoder.withinByteLimit(bytes);
     }
 
     private static double millis(long nanos) {

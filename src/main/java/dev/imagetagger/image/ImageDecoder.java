@@ -30,10 +30,15 @@ public class ImageDecoder {
 
     /** Refuses an encoded image larger than the byte limit, before it is read or decoded. */
     public void checkByteSize(long bytes) {
-        if (bytes > limits.maxBytes()) {
+        if (!withinByteLimit(bytes)) {
             throw new ImageTooLargeException("The image is " + bytes + " bytes; the limit is " + limits.maxBytes()
                     + " bytes (tagger.image.max-bytes).");
         }
+    }
+
+    /** Whether an encoded image of this many bytes is within the byte limit. */
+    public boolean withinByteLimit(long bytes) {
+        return bytes <= limits.maxBytes();
     }
 
     /**

@@ -61,7 +61,10 @@ public class EventShapesCustomizer implements ObjectMapperCustomizer {
         mapper.registerModule(module);
     }
 
-    /** Reads the invocation as a tree, then either keeps it raw or hands it to the API Gateway event reader. */
+    /**
+     * Reads the invocation as a tree, then either keeps it raw or hands it to the API Gateway event reader (a payload
+     * 1.0 request translated into the 2.0 shape first).
+     */
     private static final class EventReader extends JsonDeserializer<Object> implements ResolvableDeserializer {
         private final JsonDeserializer<?> http;
 
@@ -75,7 +78,8 @@ public class EventShapesCustomizer implements ObjectMapperCustomizer {
             if (!Invocations.isHttp(tree)) {
                 return new NonHttpEvent(tree);
             }
-            try (JsonParser replay = tree.traverse(parser.getCodec())) {
+            JsonNode request = PayloadFormat1.isRequest(tree) ? PayloadFormat1.toVersion2(tree) : tree;
+            try (JsonParser replay = request.traverse(parser.getCodec())) {
                 replay.nextToken();
                 return http.deserialize(replay, context);
             }

@@ -15,8 +15,9 @@ import dev.imagetagger.events.EventDispatcher;
 
 /**
  * Routes non-HTTP invocations past the HTTP handler to the {@link EventDispatcher}; HTTP requests go on to the REST
- * layer untouched. An exception from the dispatcher becomes a Lambda function error, which keeps Lambda's retries and
- * on-failure destinations working. {@link RoutingCheck} proves at start-up that this decorator applies.
+ * layer, and a payload 1.0 request (a REST API) gets its answer in the 1.0 shape. An exception from the dispatcher
+ * becomes a Lambda function error, which keeps Lambda's retries and on-failure destinations working.
+ * {@link RoutingCheck} proves at start-up that this decorator applies.
  */
 @Decorator
 @Priority(10)
@@ -36,6 +37,7 @@ public abstract class NonHttpEventRouter implements RequestHandler<APIGatewayV2H
             return new NonHttpResponse(
                     AnswerWriter.write(dispatcher.handle(nonHttp.json(), context.getAwsRequestId())));
         }
-        return http.handleRequest(event, context);
+        APIGatewayV2HTTPResponse response = http.handleRequest(event, context);
+        return PayloadFormat1.wasRequest(event) ? new NonHttpResponse(PayloadFormat1.toVersion1(response)) : response;
     }
 }

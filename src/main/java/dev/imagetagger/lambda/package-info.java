@@ -14,9 +14,11 @@
  * <li>Jackson reaches our modifier ({@link dev.imagetagger.lambda.EventShapesCustomizer}): it reads the body as a
  * tree, and when the tree is not an HTTP request ({@link dev.imagetagger.events.Invocations#isHttp}) it answers a
  * {@link dev.imagetagger.lambda.NonHttpEvent}, an {@code APIGatewayV2HTTPEvent} carrying the raw JSON. An HTTP
- * request is replayed into Jackson's own API Gateway deserializer, untouched.</li>
+ * request is replayed into Jackson's own API Gateway deserializer, untouched; a payload 1.0 request (a REST API) is
+ * first translated into the 2.0 shape ({@link dev.imagetagger.lambda.PayloadFormat1}).</li>
  * <li>The loop calls the handler bean. Our CDI decorator ({@link dev.imagetagger.lambda.NonHttpEventRouter}) sits in
- * front of it: a {@code NonHttpEvent} goes to the dispatcher, anything else on to the REST layer.</li>
+ * front of it: a {@code NonHttpEvent} goes to the dispatcher, anything else on to the REST layer (and the answer to a
+ * 1.0 request back into the 1.0 shape).</li>
  * <li>The dispatcher reads the JSON into an {@link dev.imagetagger.events.Invocation} (once, at this edge), tags the
  * objects and returns an {@link dev.imagetagger.events.Answer}; {@link dev.imagetagger.lambda.AnswerWriter} turns it
  * into the shape the trigger reads (SQS {@code batchItemFailures}, Batch Operations {@code results}), wrapped in a

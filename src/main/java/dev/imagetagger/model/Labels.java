@@ -50,7 +50,7 @@ public final class Labels {
     }
 
     /** Every labelled class, by output index. */
-    List<Label> all() {
+    public List<Label> all() {
         return byOutput;
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,24 +41,22 @@ public class ObjectStore {
     }
 
     /**
-     * Reads the object version; {@code checkSize} sees the byte count first and may throw to refuse the object
-     * before its body is read. Without a version id, the event's ETag must still match, so an overwritten object
-     * is noticed rather than classified in its new form.
+     * Reads the object version. Its body is downloaded only when {@code worthReading} accepts its byte count;
+     * otherwise the answer carries the size, version and ETag without the bytes, so that the caller can still tag
+     * exactly the version it refused. Without a version id, the event's ETag must still match, so an overwritten
+     * object is noticed rather than classified in its new form.
      */
-    public StoredObject read(ObjectRef ref, LongConsumer checkSize) {
+    public StoredObject read(ObjectRef ref, LongPredicate worthReading) {
         return call(ref, "read", () -> {
             // Checksum mode: the SDK verifies the body against the checksum S3 stored with the object, if any.
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(ref.bucket()).key(ref.key())
                     .versionId(ref.versionId()).ifMatch(ref.versionId() == null ? quoted(ref.eTag()) : null)
                     .checksumMode(ChecksumMode.ENABLED))) {
-                Long length = in.response().contentLength();
-                try {
-                    if (length != null) {
-                        checkSize.accept(length);
-                    }
-                } catch (RuntimeException refused) {
+                GetObjectResponse response = in.response();
+                Long length = response.contentLength();
+                if (length != null && !worthReading.test(length)) {
                     in.abort(); // do not download what will not be decoded
-                    throw refused;
+                    return new StoredObject(null, length, response.versionId(), response.eTag());
                 }
                 byte[] bytes = in.readAllBytes();
                 // S3 never stores part of an object: fewer bytes than announced means the connection was cut, even
@@ -67,7 +65,7 @@ public class ObjectStore {
                     throw new StorageUnavailableException(describe(ref, "read") + ": the body ended after "
                             + bytes.length + " of " + length + " bytes", null);
                 }
-                return new StoredObject(bytes, in.response().versionId(), in.response().eTag());
+                return new StoredObject(bytes, bytes.length, response.versionId(), response.eTag());
             } catch (IOException e) {
                 throw SdkClientException.create("Reading the object body failed", e);
             }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** How the function reaches S3. Region and credentials come from the Lambda environment. */
@@ -26,7 +27,7 @@ public interface S3Config {
     Optional<String> region();
 
     /** Buckets whose objects the HTTP API may read by reference; none by default, so by-reference calls get 403. */
-    Optional<Set<String>> allowedBuckets();
+    Optional<Set<@WithConverter(BucketName.class) String>> allowedBuckets();
 
     /** Limit on one S3 call, retries included; beyond it the invocation fails and Lambda retries it. */
     @WithDefault("20s")

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Classifier;
 import dev.imagetagger.image.ImageRejectedException;
+import dev.imagetagger.model.Label;
 import dev.imagetagger.storage.ObjectGoneException;
 import dev.imagetagger.storage.ObjectRef;
 import dev.imagetagger.storage.ObjectRefusedException;
@@ -31,7 +32,7 @@ public class ObjectTagger {
     private final TagSchema schema;
     private final KeyFilter filter;
     private final String modelId;
-    private final boolean categorised;
+    private final List<Label> classes;
     private final int topK;
     private final float minScore;
 
@@ -41,7 +42,7 @@ public class ObjectTagger {
         this.schema = new TagSchema(config.prefix());
         this.filter = new KeyFilter(config.keyPrefixes().orElse(List.of()), config.keySuffixes().orElse(List.of()));
         this.modelId = classifier.modelId();
-        this.categorised = classifier.categorised();
+        this.classes = classifier.classes();
         this.topK = Math.max(1, config.topK());
         this.minScore = config.minScore();
     }
@@ -55,7 +56,12 @@ public class ObjectTagger {
      * @throws StorageUnavailableException when S3 fails in a way a retry may fix
      */
     public Classification classify(ObjectRef object, int topK, float minScore) {
-        return classifier.classify(store.read(object, classifier::checkByteSize).bytes(), topK, minScore);
+        StoredObject stored = store.read(object, classifier::withinByteLimit);
+        if (isFolderMarker(object, stored)) {
+            throw new FolderMarkerException(folderMarker(object));
+        }
+        classifier.checkByteSize(stored.size());
+        return classifier.classify(stored.bytes(), topK, minScore);
     }
 
     /**
@@ -70,12 +76,15 @@ public class ObjectTagger {
             return result(object, Outcome.SKIPPED_FILTERED, null, "key outside the configured prefixes/suffixes", start);
         }
         try {
-            if (trigger == Trigger.EVENT && schema.alreadyTagged(store.tags(object), modelId, categorised)) {
+            if (trigger == Trigger.EVENT && schema.alreadyTagged(store.tags(object), modelId, classes)) {
                 return result(object, Outcome.SKIPPED_ALREADY_TAGGED, null, "already tagged by " + modelId, start);
             }
             ObjectRef target = object;
             for (int attempt = 1; ; attempt++) {
                 Verdict verdict = judge(target);
+                if (verdict.tags() == null) {
+                    return result(object, verdict, attempt, start); // nothing of ours belongs on it
+                }
                 // Read again right before writing, so that a tag someone wrote while we classified is kept. S3 has
                 // no conditional tag write: this narrows the window from the classification to one round trip.
                 ObjectRef judged = verdict.stored().versioned()
@@ -113,8 +122,12 @@ public class ObjectTagger {
 
     /** Reads the object and judges it: our tags for its classification, or for why it is not classified. */
     private Verdict judge(ObjectRef object) {
-        StoredObject stored = store.read(object, classifier::checkByteSize);
+        StoredObject stored = store.read(object, classifier::withinByteLimit);
+        if (isFolderMarker(object, stored)) {
+            return new Verdict(stored, Outcome.SKIPPED_FOLDER, null, folderMarker(object), null);
+        }
         try {
+            classifier.checkByteSize(stored.size()); // an object too large to download is refused here, limit named
             Classification classification = classifier.classify(stored.bytes(), topK, minScore);
             return new Verdict(stored, Outcome.OK, classification, null, schema.forClassification(classification, topK));
         } catch (ImageRejectedException e) {
@@ -123,6 +136,19 @@ public class ObjectTagger {
         }
     }
 
+    /** What the S3 console's "Create folder" makes: no image, and no place for an image's status. */
+    private static boolean isFolderMarker(ObjectRef object, StoredObject stored) {
+        return stored.size() == 0 && object.key().endsWith("/");
+    }
+
+    private static String folderMarker(ObjectRef object) {
+        return "s3://" + object.bucket() + "/" + object.key() + " is a folder marker (zero bytes, key ending in /),"
+                + " not an image; it is not tagged.";
+    }
+
+    /**
+     * @param tags our tags to write, or {@code null} when nothing is written (a folder marker)
+     */
     private record Verdict(StoredObject stored, Outcome outcome, Classification classification, String detail,
             Map<String, String> tags) {
     }

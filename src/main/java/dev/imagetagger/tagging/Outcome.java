@@ -19,6 +19,8 @@ public enum Outcome {
     SKIPPED_GONE("skipped-gone"),
     /** The key is outside the configured prefixes or suffixes. */
     SKIPPED_FILTERED("skipped-filtered"),
+    /** A folder marker (zero bytes, key ending in {@code /}, what "Create folder" makes): not an image, not tagged. */
+    SKIPPED_FOLDER("skipped-folder"),
     /** The user's own tags fill all ten places S3 allows; classified but not tagged, the user's tags kept. */
     NO_ROOM("no-room"),
     /** S3 refused access: permanent, not retried, not tagged. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** What the function writes onto S3 objects, and which objects it tags. */
@@ -25,9 +26,9 @@ public interface TagConfig {
     @WithDefault("0")
     float minScore();
 
-    /** Only keys starting with one of these are tagged (S3 events); unset means every key. */
-    Optional<List<String>> keyPrefixes();
+    /** Only keys starting with one of these (comma-separated, trimmed) are tagged on events; unset means every key. */
+    Optional<List<@WithConverter(KeyFilterItem.class) String>> keyPrefixes();
 
     /** Only keys ending with one of these (case-insensitive) are tagged; unset means every key. */
-    Optional<List<String>> keySuffixes();
+    Optional<List<@WithConverter(KeyFilterItem.class) String>> keySuffixes();
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Prediction;
+import dev.imagetagger.model.Label;
 
 /**
  * The tags the function owns and how they join the user's. S3 allows ten tags per object, keys up to 128 and values
@@ -88,15 +89,38 @@ public final class TagSchema {
     }
 
     /**
-     * Whether the object already carries our result from this model, so a re-delivered event or a repeated backfill
-     * does no work. An object whose model tag was cut for lack of room counts as tagged by any model. A labelled
-     * object without the category of a {@code categorised} model is not done, so a backfill adds the category to
-     * objects tagged before categories existed, unless the user's tags leave it no room.
+     * Whether the object already carries our result from this model (of these {@code classes}), so a re-delivered
+     * event or a repeated backfill does no work. A result whose model tag was cut for lack of room counts as this
+     * model's only if its label and category are those of one of this model's classes: another model's result is
+     * replaced, and this model's own is not classified again on every event. A labelled object without the category
+     * of a categorised model is not done, so a backfill adds the category to objects tagged before categories
+     * existed, unless the user's tags leave it no room.
      */
-    public boolean alreadyTagged(Map<String, String> existing, String modelId, boolean categorised) {
+    public boolean alreadyTagged(Map<String, String> existing, String modelId, List<Label> classes) {
+        if (!existing.containsKey(status())) {
+            return false;
+        }
         String model = existing.get(model());
-        boolean tagged = existing.containsKey(status()) && (model == null || model.equals(value(modelId)));
-        return tagged && !(categorised && lacksCategoryWithRoom(existing));
+        boolean thisModels = model != null ? model.equals(value(modelId)) : agreesWithClasses(existing, classes);
+        boolean categorised = !classes.isEmpty() && classes.get(0).category() != null;
+        return thisModels && !(categorised && lacksCategoryWithRoom(existing));
+    }
+
+    /**
+     * Whether the label, category and class tags present (a cut result holds status, label, category, in that order)
+     * are one class's of this model. A status alone (nine user tags) has nothing to disagree with: any model would
+     * write the same.
+     */
+    private boolean agreesWithClasses(Map<String, String> existing, List<Label> classes) {
+        String label = existing.get(prefix + "label");
+        String category = existing.get(category());
+        String index = existing.get(prefix + "class");
+        if (label == null && category == null && index == null) {
+            return true;
+        }
+        return classes.stream().anyMatch(c -> (label == null || label.equals(value(name(c.name()))))
+                && (category == null || (c.category() != null && category.equals(value(c.category()))))
+                && (index == null || index.equals(Integer.toString(c.index()))));
     }
 
     private boolean lacksCategoryWithRoom(Map<String, String> existing) {

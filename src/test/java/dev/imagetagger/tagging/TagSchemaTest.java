@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.imagetagger.classify.Classification;
 import dev.imagetagger.classify.Prediction;
+import dev.imagetagger.model.Label;
 
 /**
  * Our tags against S3's documented tag rules, with documented-style examples rather than the code's own pattern.
@@ -38,6 +39,12 @@ class TagSchemaTest {
     private static final String DOCUMENTED_SYMBOLS = "+-=._:/@";
 
     private final TagSchema schema = new TagSchema("tagger-");
+
+    /** A model of two classes without categories, and one of three with; names are not unique. */
+    private static final List<Label> PLAIN = List.of(new Label(0, "tabby", null, null),
+            new Label(1, "robin's egg", null, null));
+    private static final List<Label> CATEGORISED = List.of(new Label(15, "robin", "n01558993", "bird"),
+            new Label(134, "crane", "n02012849", "bird"), new Label(517, "crane", "n03126707", "device"));
 
     @Test
     void imageNetNamesWithApostrophesAndCommasBecomeValidValues() {
@@ -176,10 +183,31 @@ class TagSchemaTest {
 
     @Test
     void alreadyTaggedMeansThisModelsStatusIsThere() {
-        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-model", "m1"), "m1", false));
-        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok"), "m1", false), "model tag cut for room");
-        assertFalse(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-model", "m0"), "m1", false));
-        assertFalse(schema.alreadyTagged(Map.of("tagger-model", "m1"), "m1", false));
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-model", "m1"), "m1", PLAIN));
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok"), "m1", PLAIN), "a status alone, model cut");
+        assertFalse(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-model", "m0"), "m1", PLAIN));
+        assertFalse(schema.alreadyTagged(Map.of("tagger-model", "m1"), "m1", PLAIN));
+    }
+
+    @Test
+    void withoutItsModelTagAResultIsThisModelsOnlyIfItsLabelsAreThisModels() {
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-label", "robins egg"), "m1", PLAIN),
+                "the label as this model writes it");
+        assertFalse(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-label", "robin"), "m1", PLAIN),
+                "a label this model does not have");
+
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-label", "robin",
+                "tagger-category", "bird"), "m1", CATEGORISED));
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-label", "crane",
+                "tagger-category", "device"), "m1", CATEGORISED), "either crane");
+        assertFalse(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-label", "robin",
+                "tagger-category", "device"), "m1", CATEGORISED), "this model's label with another category");
+        assertFalse(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-label", "tabby",
+                "tagger-category", "cat"), "m1", PLAIN), "a category from a model with categories");
+        assertFalse(schema.alreadyTagged(Map.of("tagger-status", "ok", "tagger-label", "crane",
+                "tagger-class", "15"), "m1", CATEGORISED), "a class index of another label");
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "corrupt"), "m1", CATEGORISED),
+                "a refusal, model cut: no label to disagree");
     }
 
     @Test
@@ -208,10 +236,10 @@ class TagSchemaTest {
         Map<String, String> after = Map.of("tagger-status", "ok", "tagger-label", "tabby", "tagger-category", "cat",
                 "tagger-model", "m1");
 
-        assertFalse(schema.alreadyTagged(before, "m1", true), "tagged before categories existed");
-        assertTrue(schema.alreadyTagged(after, "m1", true));
-        assertTrue(schema.alreadyTagged(before, "m1", false), "a model without categories");
-        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "corrupt", "tagger-model", "m1"), "m1", true),
+        assertFalse(schema.alreadyTagged(before, "m1", CATEGORISED), "tagged before categories existed");
+        assertTrue(schema.alreadyTagged(after, "m1", CATEGORISED));
+        assertTrue(schema.alreadyTagged(before, "m1", PLAIN), "a model without categories");
+        assertTrue(schema.alreadyTagged(Map.of("tagger-status", "corrupt", "tagger-model", "m1"), "m1", CATEGORISED),
                 "a rejected object has no label and needs no category");
     }
 
@@ -222,11 +250,11 @@ class TagSchemaTest {
             full.put("user" + i, "v");
         }
         full.put("tagger-status", "ok");
-        full.put("tagger-label", "tabby");
+        full.put("tagger-label", "robin");
 
-        assertTrue(schema.alreadyTagged(full, "m1", true), "eight user tags leave no place for the category");
+        assertTrue(schema.alreadyTagged(full, "m1", CATEGORISED), "eight user tags leave no place for the category");
         full.remove("user7");
-        assertFalse(schema.alreadyTagged(full, "m1", true), "seven user tags leave one");
+        assertFalse(schema.alreadyTagged(full, "m1", CATEGORISED), "seven user tags leave one");
     }
 
     private static boolean isNumber(int c) {

@@ -3,16 +3,21 @@ package dev.imagetagger.image.imageio;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
+import java.util.function.DoubleUnaryOperator;
 
 import dev.imagetagger.image.PixelRows;
+import dev.imagetagger.image.UnsupportedImageException;
 
 /**
  * Reads an ImageIO image one row at a time as RGB floats in [0, 255], without copying the whole image. Common layouts
  * are read straight from the raster; grey images are read as samples, because {@code getRGB} would treat them as
- * linear and brighten them; anything else goes through the colour model.
+ * linear and brighten them; 32-bit integer and floating-point samples (TIFF) are read as numbers, because the colour
+ * models misread them; anything else goes through the colour model.
  */
 public abstract class BufferedImageRows implements PixelRows {
 
@@ -30,6 +35,20 @@ public abstract class BufferedImageRows implements PixelRows {
                 && raster.getSampleModel() instanceof PixelInterleavedSampleModel
                 && raster.getDataBuffer() instanceof DataBufferByte) {
             return new InterleavedRgb(image);
+        }
+        if (raster.getSampleModel() instanceof ComponentSampleModel
+                && (type == ColorSpace.TYPE_GRAY || type == ColorSpace.TYPE_RGB && raster.getNumBands() >= 3)) {
+            switch (raster.getDataBuffer().getDataType()) {
+                case DataBuffer.TYPE_INT:
+                    return new WideSamples(image, type == ColorSpace.TYPE_RGB, WideSamples::unsigned32);
+                case DataBuffer.TYPE_FLOAT, DataBuffer.TYPE_DOUBLE:
+                    return new WideSamples(image, type == ColorSpace.TYPE_RGB, WideSamples::unitFloat);
+                case DataBuffer.TYPE_SHORT:
+                    // Signed samples are refused from the metadata; this holds if a reader announced them otherwise.
+                    throw new UnsupportedImageException("Images with signed integer samples are not supported.");
+                default:
+                    break;
+            }
         }
         if (type == ColorSpace.TYPE_GRAY) {
             return new Grey(image);
@@ -101,6 +120,41 @@ public abstract class BufferedImageRows implements PixelRows {
                 rgb[out] = v;
                 rgb[out + 1] = v;
                 rgb[out + 2] = v;
+            }
+        }
+    }
+
+    /**
+     * Samples wider than 16 bits, read one band at a time as doubles: 32-bit unsigned integers (which Java's rasters
+     * hold as signed ints) or floating-point values meaning 0 (black) to 1 (white), clamped to that range.
+     */
+    private static final class WideSamples extends BufferedImageRows {
+        private final int[] bands;
+        private final double[] samples;
+        private final DoubleUnaryOperator to255;
+
+        WideSamples(BufferedImage image, boolean rgb, DoubleUnaryOperator to255) {
+            super(image);
+            this.bands = rgb ? new int[] { 0, 1, 2 } : new int[] { 0, 0, 0 };
+            this.samples = new double[image.getWidth()];
+            this.to255 = to255;
+        }
+
+        static double unsigned32(double sample) {
+            return Integer.toUnsignedLong((int) sample) * (255.0 / 0xFFFF_FFFFL);
+        }
+
+        static double unitFloat(double sample) {
+            return Double.isNaN(sample) ? 0 : Math.min(1, Math.max(0, sample)) * 255;
+        }
+
+        @Override
+        public void read(int y, int from, int to, float[] rgb) {
+            for (int channel = 0; channel < 3; channel++) {
+                image.getRaster().getSamples(from, y, to - from, 1, bands[channel], samples);
+                for (int x = 0, out = channel; x < to - from; x++, out += 3) {
+                    rgb[out] = (float) to255.applyAsDouble(samples[x]);
+                }
             }
         }
     }

@@ -62,6 +62,7 @@ public final class ImageIoDecoder {
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(input, true, true);
             sizeCheck.check(reader.getWidth(0), reader.getHeight(0), bytesPerPixel(reader.getRawImageType(0)));
+            SampleFormats.refuseSigned(reader, format);
             BufferedImage pixels = reader.read(0, reader.getDefaultReadParam());
             return BufferedImageRows.of(pixels);
         } catch (ImageRejectedException e) {

@@ -2,7 +2,11 @@ package dev.imagetagger.image.imageio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,20 @@ class BufferedImageRowsTest {
         BufferedImageRows.of(grey).read(1, 0, 4, row);
 
         assertArrayEquals(new float[] { 0, 0, 0, 64, 64, 64, 128, 128, 128, 255, 255, 255 }, row);
+    }
+
+    @Test
+    void floatSamplesMeanZeroToOneAndAreClamped() {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
+        BufferedImage grey = new BufferedImage(model, model.createCompatibleWritableRaster(5, 1), false, null);
+        grey.getRaster().setSamples(0, 0, 5, 1, 0, new float[] { -0.5f, 0, 0.5f, 2, Float.NaN });
+
+        float[] row = new float[15];
+        BufferedImageRows.of(grey).read(0, 0, 5, row);
+
+        assertArrayEquals(new float[] { 0, 0, 0, 0, 0, 0, 127.5f, 127.5f, 127.5f, 255, 255, 255, 0, 0, 0 }, row,
+                1e-3f);
     }
 
     @Test
