@@ -14,12 +14,13 @@ import dev.imagetagger.storage.S3Rehearsal;
 
 /**
  * The handler of the JVM build under Lambda's managed Java runtime (the SAM template's {@code Handler}): Quarkus'
- * stream handler, with the start-up work that needs nothing of the application started first. The runtime
- * initialises this class in the Init phase, before Quarkus boots; Quarkus' boot keeps one core busy for about a
- * second, and meanwhile a second thread loads ONNX Runtime's native library, decodes the warm-up photo
+ * stream handler, with the start-up work that needs nothing of the application started first. The runtime creates
+ * this handler in the Init phase; its constructor starts that work before it initialises Quarkus (in the constructor,
+ * not in a static initialiser, which a native image would run while it is built). Quarkus' boot keeps one core busy
+ * for about a second, and meanwhile a second thread loads ONNX Runtime's native library, decodes the warm-up photo
  * ({@link ClassifierWarmUp#rehearseDecoding}) and rehearses the S3 SDK's request path ({@link S3Rehearsal}): work that
- * would otherwise come after the boot. Neither touches the network or credentials,
- * so both are safe in a SnapStart snapshot. Nothing here logs: Quarkus has not set up logging yet.
+ * would otherwise come after the boot. Neither touches the network or credentials, so both are safe in a SnapStart
+ * snapshot. Nothing here logs: Quarkus has not set up logging yet.
  * <p>
  * It does not implement {@code RequestStreamHandler}, which would make Quarkus' build see a second handler beside its
  * API Gateway one: the runtime finds {@link #handleRequest} by name and signature. The native executable runs
@@ -27,13 +28,15 @@ import dev.imagetagger.storage.S3Rehearsal;
  */
 public class ManagedRuntimeHandler {
 
-    static {
+    private final QuarkusStreamHandler quarkus;
+
+    /** Created once, by the runtime, in the Init phase. */
+    public ManagedRuntimeHandler() {
         Thread early = new Thread(ManagedRuntimeHandler::startEarly, "early-start");
         early.setDaemon(true);
         early.start();
+        quarkus = new QuarkusStreamHandler(); // initialises Quarkus
     }
-
-    private final QuarkusStreamHandler quarkus = new QuarkusStreamHandler();
 
     private static void startEarly() {
         try {
