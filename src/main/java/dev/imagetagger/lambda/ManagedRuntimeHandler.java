@@ -48,8 +48,17 @@ public class ManagedRuntimeHandler {
         S3Rehearsal.run();
     }
 
-    /** Called by the runtime for each invocation, found by its name and signature. */
+    /**
+     * Called by the runtime for each invocation, found by its name and signature. An Error goes to the runtime as
+     * itself, not as the {@link EnvironmentFailureException} that carries it through Quarkus: the runtime reports it
+     * as a function error and, for a VirtualMachineError such as OutOfMemoryError, then ends the process so that
+     * Lambda starts a fresh one.
+     */
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        quarkus.handleRequest(input, output, context);
+        try {
+            quarkus.handleRequest(input, output, context);
+        } catch (EnvironmentFailureException e) {
+            throw e.error();
+        }
     }
 }

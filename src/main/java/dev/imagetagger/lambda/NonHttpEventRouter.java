@@ -16,7 +16,8 @@ import dev.imagetagger.events.EventDispatcher;
 /**
  * Routes non-HTTP invocations past the HTTP handler to the {@link EventDispatcher}; HTTP requests go on to the REST
  * layer untouched. An exception from the dispatcher becomes a Lambda function error, which keeps Lambda's retries and
- * on-failure destinations working. {@link RoutingCheck} proves at start-up that this decorator applies.
+ * on-failure destinations working; so does an Error on either path, handed on as an exception
+ * ({@link EnvironmentFailures}). {@link RoutingCheck} proves at start-up that this decorator applies.
  */
 @Decorator
 @Priority(10)
@@ -30,12 +31,21 @@ public abstract class NonHttpEventRouter implements RequestHandler<APIGatewayV2H
     @Inject
     EventDispatcher dispatcher;
 
+    @Inject
+    EnvironmentFailures environmentFailures;
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        if (event instanceof NonHttpEvent nonHttp) {
-            return new NonHttpResponse(
-                    AnswerWriter.write(dispatcher.handle(nonHttp.json(), context.getAwsRequestId())));
+        try {
+            if (event instanceof NonHttpEvent nonHttp) {
+                return new NonHttpResponse(
+                        AnswerWriter.write(dispatcher.handle(nonHttp.json(), context.getAwsRequestId())));
+            }
+            APIGatewayV2HTTPResponse response = http.handleRequest(event, context);
+            environmentFailures.rethrowHeld(context);
+            return response;
+        } catch (Error e) {
+            throw new EnvironmentFailureException(e);
         }
-        return http.handleRequest(event, context);
     }
 }
