@@ -51,14 +51,35 @@ public class ManagedRuntimeHandler {
     /**
      * Called by the runtime for each invocation, found by its name and signature. An Error goes to the runtime as
      * itself, not as the {@link EnvironmentFailureException} that carries it through Quarkus: the runtime reports it
-     * as a function error and, for a VirtualMachineError such as OutOfMemoryError, then ends the process so that
-     * Lambda starts a fresh one.
+     * as a function error and, for a VirtualMachineError such as OutOfMemoryError, stops asking for work, after which
+     * the process ends (see {@link #endAfter}) so that Lambda starts a fresh one.
      */
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try {
             quarkus.handleRequest(input, output, context);
         } catch (EnvironmentFailureException e) {
+            if (e.error() instanceof VirtualMachineError) {
+                endAfter(Thread.currentThread());
+            }
             throw e.error();
         }
+    }
+
+    /**
+     * Ends the process once the runtime's loop, which stops after reporting a VirtualMachineError, has ended. The loop's
+     * return alone would leave the process up, held by Quarkus' non-daemon threads, with no one asking for the next
+     * invocation. Halted rather than shut down: after such an error nothing in the process is trusted to run.
+     */
+    private static void endAfter(Thread runtimeLoop) {
+        Thread end = new Thread(() -> {
+            try {
+                runtimeLoop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(1);
+        }, "end-after-vm-error");
+        end.setDaemon(true);
+        end.start();
     }
 }
