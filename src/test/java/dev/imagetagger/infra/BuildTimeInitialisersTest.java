@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
+import javax.imageio.spi.IIORegistry;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +26,14 @@ class BuildTimeInitialisersTest {
     private static final Path TEST_CLASSES = Path.of(System.getProperty("basedir", "."), "target", "test-classes");
     private static final String FIXTURES = BuildTimeInitialisersTest.class.getName() + "$";
 
+    /** The static initialiser of ImageIoDecoder's former Registry class, whose registrations the native image lost. */
     static final class RegistersImageIoPlugins {
         static {
             ImageIO.setUseCache(false);
+            IIORegistry registry = IIORegistry.getDefaultInstance();
+            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
+            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi());
+            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi());
         }
     }
 
@@ -85,7 +91,17 @@ class BuildTimeInitialisersTest {
                         Collectors.mapping(f -> f.what() + ": " + f.reached() + " " + f.path(), Collectors.toList())));
 
         assertEquals(Map.of(
-                "RegistersImageIoPlugins.<clinit>", List.of("ImageIO or AWT: javax.imageio.ImageIO.setUseCache []"),
+                "RegistersImageIoPlugins.<clinit>", List.of("ImageIO or AWT: javax.imageio.ImageIO.setUseCache []",
+                        "ImageIO or AWT: javax.imageio.spi.IIORegistry.getDefaultInstance []",
+                        "TwelveMonkeys ImageIO plugins: com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi.new []",
+                        "TwelveMonkeys ImageIO plugins: com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi.<init> []",
+                        "ImageIO or AWT: javax.imageio.spi.IIORegistry.registerServiceProvider []",
+                        "TwelveMonkeys ImageIO plugins: com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi.new []",
+                        "TwelveMonkeys ImageIO plugins: com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi.<init> []",
+                        "ImageIO or AWT: javax.imageio.spi.IIORegistry.registerServiceProvider []",
+                        "TwelveMonkeys ImageIO plugins: com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi.new []",
+                        "TwelveMonkeys ImageIO plugins: com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi.<init> []",
+                        "ImageIO or AWT: javax.imageio.spi.IIORegistry.registerServiceProvider []"),
                 "StartsAThread.<clinit>", List.of("a thread: java.lang.Thread.new []",
                         "a thread: java.lang.Thread.<init> []", "a thread: java.lang.Thread.start []"),
                 "ReadsTheClockThroughAHelper.<clinit>", List.of("the clock: java.lang.System.nanoTime ["
