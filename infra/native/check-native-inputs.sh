@@ -103,5 +103,22 @@ for sample in events/*.json; do
   check "$invoke invokes $sample" grep -qxF "$sample" <<< "$named"
 done
 
+# One builder image everywhere: application.properties names it (so the README's command builds in it); the workflow
+# takes it from there, the documents name that one and no other, and the stand-in answers --version as its Mandrel.
+builder=$(sed -n 's/^quarkus\.native\.builder-image=//p' src/main/resources/application.properties)
+check "application.properties names the builder image" \
+  grep -qE '^quay\.io/quarkus/[a-z0-9-]+:jdk-[0-9]+$' <<< "$builder"
+for document in README.md infra/README.md infra/template.yaml; do
+  check "$document names the builder image $builder" grep -qF "$builder" "$document"
+done
+images=$(grep -ohE 'quay\.io/quarkus/[a-z0-9-]*builder-image[:A-Za-z0-9._-]*' README.md infra/README.md \
+  infra/template.yaml "$workflow" "$invoke" src/main/resources/application.properties | sort -u)
+check "no document or script names another builder image ($(tr '\n' ' ' <<< "$images"))" test "$images" = "$builder"
+check "the workflow does not choose its own builder image" \
+  test -z "$(grep -F -- "-Dquarkus.native.builder-image" "$workflow")"
+mandrel=$(infra/native/native-image --version)
+check "the stand-in native-image is the builder image's Mandrel (${builder##*:})" \
+  grep -qF "Mandrel-${builder##*:jdk-}." <<< "$mandrel"
+
 echo "native build inputs: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
