@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the inputs of the native build on a machine without GraalVM or Docker. Quarkus runs its whole native build
 # pipeline against a stand-in native-image (./native-image) that records its command line; this script then checks
-# that command line, the native-image configuration Quarkus and the project hand it, and the function.zip layout.
+# that command line, the native-image configuration Quarkus and the project hand it, the function.zip layout, and the
+# static initialisers of the compiled classes (which native-image runs at build time).
 # It is a check of what the native build receives, not a native build: run the real one with
 #   ./mvnw package -Dnative -Dquarkus.native.container-build=true
 # Quarkus writes its outputs to target/native-inputs-check, so that target/function.zip keeps the real (JVM)
@@ -19,10 +20,16 @@ cp infra/native/native-image "$home/bin/native-image"
 rm -rf "$out"
 mkdir -p "$out"
 record="$PWD/$out/native-image.args"
+initialisers="$PWD/$out/build-time-initialisers.txt"
 
+# After the package, in the same Maven run: the compiled classes' static initialisers, read from their bytecode
+# (src/test/java/dev/imagetagger/infra/BuildTimeInitialisers.java), against the run-time list native-image received.
 GRAALVM_HOME="$home" NATIVE_IMAGE_RECORD="$record" ./mvnw -B -ntp -q package -Dnative -DskipTests \
   -Dquarkus.native.container-build=false -Dquarkus.package.output-directory="$PWD/$out" \
-  -Donnxruntime.libraries.directory="$PWD/$out" -Dquarkus.smallrye-openapi.store-schema-directory="$PWD/$out/openapi"
+  -Donnxruntime.libraries.directory="$PWD/$out" -Dquarkus.smallrye-openapi.store-schema-directory="$PWD/$out/openapi" \
+  org.codehaus.mojo:exec-maven-plugin:3.6.4:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=dev.imagetagger.infra.BuildTimeInitialisers \
+  -Dexec.args="$PWD/target/classes $initialisers $record"
 
 passed=0
 failed=0
@@ -52,6 +59,8 @@ resources() { grep -qF -- "$1" <<< "$resource_config"; }
 zipped() { grep -qxF -- "$1" <<< "$zip_listing"; }
 
 check "native-image was called" test -s "$record"
+check "the static initialisers were read" test -f "$initialisers"
+check "no static initialiser run at image build time touches ImageIO, AWT, ONNX Runtime, threads, the clock or the environment ($initialisers)" test ! -s "$initialisers"
 check "ONNX Runtime and TwelveMonkeys are initialised at run time" arg "--initialize-at-run-time=ai.onnxruntime,com.twelvemonkeys"
 check "AWT (ImageIO) support is on" grep -q "io.quarkus.awt.runtime.graal.AwtFeature" "$record"
 check "HTTPS is enabled (quarkus.ssl.native)" arg "--enable-url-protocols=http,https"
@@ -93,6 +102,23 @@ done <<< "$named"
 for sample in events/*.json; do
   check "$invoke invokes $sample" grep -qxF "$sample" <<< "$named"
 done
+
+# One builder image everywhere: application.properties names it (so the README's command builds in it); the workflow
+# takes it from there, the documents name that one and no other, and the stand-in answers --version as its Mandrel.
+builder=$(sed -n 's/^quarkus\.native\.builder-image=//p' src/main/resources/application.properties)
+check "application.properties names the builder image" \
+  grep -qE '^quay\.io/quarkus/[a-z0-9-]+:jdk-[0-9]+$' <<< "$builder"
+for document in README.md infra/README.md infra/template.yaml; do
+  check "$document names the builder image $builder" grep -qF "$builder" "$document"
+done
+images=$(grep -ohE 'quay\.io/quarkus/[a-z0-9-]*builder-image[:A-Za-z0-9._-]*' README.md infra/README.md \
+  infra/template.yaml "$workflow" "$invoke" src/main/resources/application.properties | sort -u)
+check "no document or script names another builder image ($(tr '\n' ' ' <<< "$images"))" test "$images" = "$builder"
+check "the workflow does not choose its own builder image" \
+  test -z "$(grep -F -- "-Dquarkus.native.builder-image" "$workflow")"
+mandrel=$(infra/native/native-image --version)
+check "the stand-in native-image is the builder image's Mandrel (${builder##*:})" \
+  grep -qF "Mandrel-${builder##*:jdk-}." <<< "$mandrel"
 
 echo "native build inputs: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

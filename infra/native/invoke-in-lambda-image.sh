@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs the native target/function.zip as Lambda runs it: unzipped read-only into /var/task of the public
 # provided.al2023 base image, under the Lambda Runtime Interface Emulator built into that image, with S3Mock (the jar
-# the build copies to target/s3mock) as its S3. Invokes every sample of events/ and the photo of events/objects/ as
-# JPEG, PNG, WebP and TIFF through S3, and fails on a function error, a wrong answer or a missing shared library.
-# Needs Docker, Java, curl and jq; .github/workflows/native.yml runs it after the native build.
+# the build copies to target/s3mock) as its S3. First lists the shared libraries of the runner and of every bundled .so
+# in that image (ldd), and fails on one "not found". Then invokes every sample of events/, the photo of events/objects/
+# in each of its formats through S3 (JPEG, CMYK JPEG, PNG, interlaced PNG, GIF, BMP, TIFF, WebP: each decoding path
+# and ImageIO reader), POST /classify by reference, and the problem+json errors; fails on a function error, a wrong
+# answer or a missing shared library. Needs Docker, Java, curl and jq; .github/workflows/native.yml runs it after the
+# native build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -55,10 +58,37 @@ expect() { # description, jq filter that must hold on the answer on stdin
   echo "ok: $1"
 }
 
+unzip -q target/function.zip -d "$task"
+
+# Every ELF file of the package (the runner, each bundled .so) against the libraries of Lambda's image, with Lambda's
+# own LD_LIBRARY_PATH: a library missing there (libfreetype for AWT's font manager, libstdc++ for ONNX Runtime) fails
+# only when first loaded, as an Error. The image may lack the ldd script; the dynamic loader's --list is what it runs.
+# shellcheck disable=SC2016 # expanded by the container's shell
+libraries=$(docker run --rm -v "$task:/var/task:ro" \
+  -e LD_LIBRARY_PATH=/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib \
+  --entrypoint /bin/bash "$image" -c '
+  shopt -s globstar nullglob
+  loader=(/lib64/ld-linux-*.so.* /lib/ld-linux-*.so.*)
+  list() { if command -v ldd > /dev/null; then ldd "$1"; else "${loader[0]}" --list "$1"; fi; }
+  for file in /var/task/**; do
+    [[ -f "$file" ]] || continue
+    IFS= read -r -n 4 magic < "$file" || true
+    [[ "$magic" == $'"'"'\x7fELF'"'"' ]] || continue
+    echo "$file:"
+    list "$file" || echo "$file: ldd failed, not found"
+  done') || fail "could not list the shared libraries in $image"
+echo "$libraries" > target/lambda-image-ldd.txt
+grep -qx "/var/task/runner:" <<< "$libraries" || fail "ldd did not read the runner (target/lambda-image-ldd.txt)"
+grep -qx "/var/task/libonnxruntime.so:" <<< "$libraries" \
+  || fail "ldd did not read libonnxruntime.so (target/lambda-image-ldd.txt)"
+if grep -F "not found" <<< "$libraries"; then
+  fail "a shared library is missing from $image (target/lambda-image-ldd.txt)"
+fi
+echo "ok: ldd finds every library of $(grep -c ':$' <<< "$libraries") ELF files in $image"
+
 java -Xmx256m -jar target/s3mock/s3mock.jar --com.adobe.testing.s3mock.httpPort=9090 --server.port=9191 \
   --server.address=127.0.0.1 --com.adobe.testing.s3mock.store.initialBuckets=$bucket > target/s3mock.log 2>&1 &
 s3mock=$!
-unzip -q target/function.zip -d "$task"
 container=$(docker run -d --network host -v "$task:/var/task:ro" \
   -e AWS_REGION=us-east-1 -e AWS_ACCESS_KEY_ID=test -e AWS_SECRET_ACCESS_KEY=test -e AWS_EC2_METADATA_DISABLED=true \
   -e TAGGER_S3_ENDPOINT=$s3 -e TAGGER_S3_PATH_STYLE=true -e TAGGER_S3_ALLOWED_BUCKETS=$bucket \
@@ -88,12 +118,54 @@ event events/batch-operations-1.0.json | invoke \
 event events/batch-operations-2.0.json | invoke \
   | expect "Batch Operations 2.0" '[.results[].resultString] == ["ok", "corrupt"]'
 
-for file in fox-squirrel.jpg fox-squirrel.png fox-squirrel.webp fox-squirrel.tif; do
-  put "formats/$file" "events/objects/$file"
+formats=0
+for path in events/objects/*; do
+  file=$(basename "$path")
+  put "formats/$file" "$path"
   event events/s3-object-created.json | jq -c --arg key "formats/$file" '.Records[0].s3.object.key = $key' | invoke \
     | expect "$file through S3" '.results[0].outcome == "ok"'
   [[ $(tag "formats/$file" tagger-class) == 335 ]] || fail "$file: tagger-class is not 335"
+  formats=$((formats + 1))
 done
+[[ $formats -ge 8 ]] || fail "only $formats sample objects in events/objects"
+
+# HTTP calls: the sample's API Gateway event with another body and content type.
+http() { # content type, body (base64 when the type is not JSON), query string: prints the function's answer
+  local base64=true
+  if [[ "$1" == application/json ]]; then base64=false; fi
+  event events/apigw-http-classify.json | jq -c --arg type "$1" --arg body "$2" --arg query "$3" --argjson b64 $base64 '
+    .headers["content-type"] = $type | del(.headers["content-length"]) | .body = $body | .isBase64Encoded = $b64
+    | .rawQueryString = $query
+    | if $query == "" then del(.queryStringParameters)
+      else .queryStringParameters = ($query | split("&") | map(split("=") | {(.[0]): .[1]}) | add) end' \
+    | invoke
+}
+reference() { # bucket, key: the JSON body of a call by reference that tags the object
+  jq -cn --arg bucket "$1" --arg key "$2" '{bucket: $bucket, key: $key, tag: true}'
+}
+problem() { # status, description; the answer on stdin: that status as application/problem+json, without a stack trace
+  # shellcheck disable=SC2016 # jq variables
+  jq -e --argjson status "$1" '
+    def header($name): [(.headers // {} | to_entries[]), (.multiValueHeaders // {} | to_entries[] | .value |= .[0])]
+      | map(select(.key | ascii_downcase == $name)) | .[0].value // "";
+    .statusCode == $status and (header("content-type") | startswith("application/problem+json"))
+    and (.body | fromjson | .status == $status and (.type | type == "string") and (.title | type == "string"))
+    and ([.body | fromjson | .. | strings | contains("\tat ")] | any | not)' > /dev/null \
+    || fail "$2: not a $1 problem+json answer"
+  echo "ok: $2: $1 problem+json"
+}
+put reference/fox-squirrel.gif events/objects/fox-squirrel.gif
+http application/json "$(reference "$bucket" reference/fox-squirrel.gif)" "topK=3" \
+  | expect "POST /classify by reference, tagging the object" '.statusCode == 200 and (.body | fromjson
+    | .outcome == "ok" and .tagged == true and .key == "reference/fox-squirrel.gif" and .predictions[0].index == 335)'
+[[ $(tag reference/fox-squirrel.gif tagger-class) == 335 ]] || fail "by reference: tagger-class is not 335"
+http application/json "$(reference other-bucket reference/fox-squirrel.gif)" "" \
+  | problem 403 "a bucket off the allow-list"
+http application/json "$(reference "$bucket" formats/never-uploaded.jpg)" "" | problem 404 "a missing object"
+http application/json '{"note": "no bucket, no key"}' "" | problem 400 "a JSON body without bucket and key"
+http image/jpeg "$(base64 -w0 "$photo")" "topK=0" | problem 400 "a malformed topK"
+http image/jpeg "$(base64 -w0 events/s3-object-created.json)" "" | problem 415 "not an image"
+http image/jpeg "$(base64 -w0 "$scratch/broken.jpg")" "" | problem 422 "a corrupt image"
 
 answer=$(jq -c '.source = "aws.ec2" | del(."detail-type")' events/eventbridge-object-created.json \
   | curl -fsS "$invocations" --data-binary @-)

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -37,6 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imagetagger.events.UnrecognisedEventException;
 import dev.imagetagger.fixtures.DemoBucket;
 import dev.imagetagger.fixtures.ManagedJavaRuntime;
+import dev.imagetagger.fixtures.OversizedPng;
 import dev.imagetagger.fixtures.RuntimeApiServer;
 import dev.imagetagger.fixtures.RuntimeApiServer.Answer;
 import dev.imagetagger.fixtures.S3MockServer;
@@ -75,6 +77,8 @@ class ManagedJavaRuntimeIT {
         runtimeApi = new RuntimeApiServer();
         Map<String, String> configuration = new HashMap<>(s3Config);
         configuration.keySet().removeIf(property -> !property.startsWith("tagger."));
+        // A decoding budget beyond the heap, so that the last test meets a real OutOfMemoryError.
+        configuration.put("tagger.image.max-pixels", OversizedPng.MAX_PIXELS);
         runtime = ManagedJavaRuntime.start(taskRoot, runtimeApi.address(), configuration,
                 Path.of("target", "managed-java-runtime.log"));
         TIMES.put("init (JVM start to the first request for work)",
@@ -101,7 +105,7 @@ class ManagedJavaRuntimeIT {
     @AfterAll
     static void stop() {
         if (runtime != null) {
-            TIMES.put("resident set size, MB", runtime.residentMegabytes());
+            TIMES.putIfAbsent("resident set size, MB", runtime.residentMegabytes());
             runtime.close();
         }
         if (runtimeApi != null) {
@@ -183,12 +187,17 @@ class ManagedJavaRuntimeIT {
     }
 
     /**
-     * The photo of the HTTP sample in the four formats of {@code events/objects/}: their decoders are found through
-     * ImageIO's plugin registry, which the runtime's class loader must not hide.
+     * The photo of the HTTP sample in every format of {@code events/objects/} (JPEG, PNG, WebP, TIFF, GIF, BMP,
+     * interlaced PNG, CMYK JPEG): the general decoder's readers are found through ImageIO's plugin registry, which the
+     * runtime's class loader must not hide.
      */
     @Test
-    void jpegPngWebpAndTiffUploads() throws IOException {
-        List<String> files = List.of("fox-squirrel.jpg", "fox-squirrel.png", "fox-squirrel.webp", "fox-squirrel.tif");
+    void everySampleFormatUploaded() throws IOException {
+        List<String> files;
+        try (Stream<Path> objects = Files.list(Path.of("events", "objects"))) {
+            files = objects.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(8, files.size(), files.toString());
         ObjectNode event = SampleEvents.read("s3-object-created.json");
         ArrayNode records = event.withArray("Records");
         JsonNode template = records.remove(0);
@@ -200,7 +209,7 @@ class ManagedJavaRuntimeIT {
             records.add(record);
         }
         JsonNode answer = success(invoke(event));
-        assertEquals(List.of("ok", "ok", "ok", "ok"), answer.findValuesAsText("outcome"), answer.toString());
+        assertEquals(Collections.nCopies(files.size(), "ok"), answer.findValuesAsText("outcome"), answer.toString());
         for (String file : files) {
             assertEquals("335", tags("uploads/" + file).get("tagger-class"), file); // fox squirrel
         }
@@ -270,6 +279,26 @@ class ManagedJavaRuntimeIT {
         String logged = runtime.awaitLogged(UnrecognisedEventException.class.getName(), logBefore, LIMIT);
         assertTrue(logged.contains(UnrecognisedEventException.class.getName()), logged);
         assertFalse(logged.contains("\tat "), logged);
+    }
+
+    /**
+     * An Error (here a real OutOfMemoryError in the REST layer) is a function error that names it; the client then
+     * ends the process, as it does after any VirtualMachineError, so that Lambda starts a fresh one. Last: nothing
+     * runs after it.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anErrorIsAFunctionErrorAndEndsTheProcess() {
+        TIMES.put("resident set size, MB", runtime.residentMegabytes());
+        ObjectNode event = SampleEvents.read("apigw-http-classify.json");
+        event.put("body", Base64.getEncoder().encodeToString(OversizedPng.bytes()));
+        ((ObjectNode) event.path("headers")).put("content-type", "image/png").remove("content-length");
+
+        Answer answer = runtimeApi.invoke(event.toString(), LIMIT);
+
+        assertTrue(answer.error(), answer.body());
+        assertEquals(OutOfMemoryError.class.getName(), json(answer.body()).path("errorType").asText(), answer.body());
+        assertTrue(runtime.awaitExit(LIMIT), "the runtime goes on after an OutOfMemoryError");
     }
 
     private static Answer invoke(String timing, JsonNode event) {

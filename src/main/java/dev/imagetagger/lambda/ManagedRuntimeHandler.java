@@ -14,12 +14,13 @@ import dev.imagetagger.storage.S3Rehearsal;
 
 /**
  * The handler of the JVM build under Lambda's managed Java runtime (the SAM template's {@code Handler}): Quarkus'
- * stream handler, with the start-up work that needs nothing of the application started first. The runtime
- * initialises this class in the Init phase, before Quarkus boots; Quarkus' boot keeps one core busy for about a
- * second, and meanwhile a second thread loads ONNX Runtime's native library, decodes the warm-up photo
+ * stream handler, with the start-up work that needs nothing of the application started first. The runtime creates
+ * this handler in the Init phase; its constructor starts that work before it initialises Quarkus (in the constructor,
+ * not in a static initialiser, which a native image would run while it is built). Quarkus' boot keeps one core busy
+ * for about a second, and meanwhile a second thread loads ONNX Runtime's native library, decodes the warm-up photo
  * ({@link ClassifierWarmUp#rehearseDecoding}) and rehearses the S3 SDK's request path ({@link S3Rehearsal}): work that
- * would otherwise come after the boot. Neither touches the network or credentials,
- * so both are safe in a SnapStart snapshot. Nothing here logs: Quarkus has not set up logging yet.
+ * would otherwise come after the boot. Neither touches the network or credentials, so both are safe in a SnapStart
+ * snapshot. Nothing here logs: Quarkus has not set up logging yet.
  * <p>
  * It does not implement {@code RequestStreamHandler}, which would make Quarkus' build see a second handler beside its
  * API Gateway one: the runtime finds {@link #handleRequest} by name and signature. The native executable runs
@@ -27,13 +28,15 @@ import dev.imagetagger.storage.S3Rehearsal;
  */
 public class ManagedRuntimeHandler {
 
-    static {
+    private final QuarkusStreamHandler quarkus;
+
+    /** Created once, by the runtime, in the Init phase. */
+    public ManagedRuntimeHandler() {
         Thread early = new Thread(ManagedRuntimeHandler::startEarly, "early-start");
         early.setDaemon(true);
         early.start();
+        quarkus = new QuarkusStreamHandler(); // initialises Quarkus
     }
-
-    private final QuarkusStreamHandler quarkus = new QuarkusStreamHandler();
 
     private static void startEarly() {
         try {
@@ -45,8 +48,38 @@ public class ManagedRuntimeHandler {
         S3Rehearsal.run();
     }
 
-    /** Called by the runtime for each invocation, found by its name and signature. */
+    /**
+     * Called by the runtime for each invocation, found by its name and signature. An Error goes to the runtime as
+     * itself, not as the {@link EnvironmentFailureException} that carries it through Quarkus: the runtime reports it
+     * as a function error and, for a VirtualMachineError such as OutOfMemoryError, stops asking for work, after which
+     * the process ends (see {@link #endAfter}) so that Lambda starts a fresh one.
+     */
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        quarkus.handleRequest(input, output, context);
+        try {
+            quarkus.handleRequest(input, output, context);
+        } catch (EnvironmentFailureException e) {
+            if (e.error() instanceof VirtualMachineError) {
+                endAfter(Thread.currentThread());
+            }
+            throw e.error();
+        }
+    }
+
+    /**
+     * Ends the process once the runtime's loop, which stops after reporting a VirtualMachineError, has ended. The loop's
+     * return alone would leave the process up, held by Quarkus' non-daemon threads, with no one asking for the next
+     * invocation. Halted rather than shut down: after such an error nothing in the process is trusted to run.
+     */
+    private static void endAfter(Thread runtimeLoop) {
+        Thread end = new Thread(() -> {
+            try {
+                runtimeLoop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(1);
+        }, "end-after-vm-error");
+        end.setDaemon(true);
+        end.start();
     }
 }

@@ -16,8 +16,9 @@ import dev.imagetagger.events.EventDispatcher;
 /**
  * Routes non-HTTP invocations past the HTTP handler to the {@link EventDispatcher}; HTTP requests go on to the REST
  * layer, and a payload 1.0 request (a REST API) gets its answer in the 1.0 shape. An exception from the dispatcher
- * becomes a Lambda function error, which keeps Lambda's retries and on-failure destinations working.
- * {@link RoutingCheck} proves at start-up that this decorator applies.
+ * becomes a Lambda function error, which keeps Lambda's retries and on-failure destinations working; so does an Error
+ * on either path, handed on as an exception ({@link EnvironmentFailures}). {@link RoutingCheck} proves at start-up
+ * that this decorator applies.
  */
 @Decorator
 @Priority(10)
@@ -31,13 +32,23 @@ public abstract class NonHttpEventRouter implements RequestHandler<APIGatewayV2H
     @Inject
     EventDispatcher dispatcher;
 
+    @Inject
+    EnvironmentFailures environmentFailures;
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        if (event instanceof NonHttpEvent nonHttp) {
-            return new NonHttpResponse(
-                    AnswerWriter.write(dispatcher.handle(nonHttp.json(), context.getAwsRequestId())));
+        try {
+            if (event instanceof NonHttpEvent nonHttp) {
+                return new NonHttpResponse(
+                        AnswerWriter.write(dispatcher.handle(nonHttp.json(), context.getAwsRequestId())));
+            }
+            APIGatewayV2HTTPResponse response = http.handleRequest(event, context);
+            environmentFailures.rethrowHeld(context);
+            return PayloadFormat1.wasRequest(event)
+                    ? new NonHttpResponse(PayloadFormat1.toVersion1(response))
+                    : response;
+        } catch (Error e) {
+            throw new EnvironmentFailureException(e);
         }
-        APIGatewayV2HTTPResponse response = http.handleRequest(event, context);
-        return PayloadFormat1.wasRequest(event) ? new NonHttpResponse(PayloadFormat1.toVersion1(response)) : response;
     }
 }

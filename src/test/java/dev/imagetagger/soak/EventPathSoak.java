@@ -121,7 +121,7 @@ class EventPathSoak {
                     if (name.endsWith(".csv") || name.endsWith(".md")) {
                         continue;
                     }
-                    String key = set + "/" + name;
+                    String key = "uploads/soak/" + set + "/" + name; // under a prefix the profile tags
                     s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromFile(file));
                     keys.add(key);
                 }

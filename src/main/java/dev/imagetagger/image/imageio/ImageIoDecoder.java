@@ -35,30 +35,42 @@ public final class ImageIoDecoder {
     private ImageIoDecoder() {
     }
 
-    /** Registry set-up costs ~0.4 s; it happens on first use, which JPEG and PNG photos never are. */
-    private static final class Registry {
-        static {
-            // Memory-only streams: no temp files.
-            ImageIO.setUseCache(false);
-            // Registered by hand rather than by service loading, which the native image does not do: TwelveMonkeys'
-            // JPEG reader (CMYK/YCCK, ICC profiles; it orders itself before the JDK's), TIFF and WebP readers.
-            IIORegistry registry = IIORegistry.getDefaultInstance();
-            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
-            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi());
-            registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi());
-        }
+    /** Whether TwelveMonkeys' readers are registered (see {@link #readerFor}). */
+    private static volatile boolean registered;
 
-        static ImageReader readerFor(ImageFormat format) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.id());
-            if (!readers.hasNext()) {
-                throw new UnsupportedImageException("No decoder for " + format.name() + " images is available.");
-            }
-            return readers.next();
+    /**
+     * The reader for the format, registering TwelveMonkeys' readers first on first use: ImageIO's set-up costs ~0.4 s,
+     * which JPEG and PNG photos never pay. Registered here at run time, never in a static initialiser: the native image
+     * runs those while it is built, and quarkus-awt initialises ImageIO again at run time, losing them.
+     */
+    private static ImageReader readerFor(ImageFormat format) {
+        if (!registered) {
+            registerReaders();
         }
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.id());
+        if (!readers.hasNext()) {
+            throw new UnsupportedImageException("No decoder for " + format.name() + " images is available.");
+        }
+        return readers.next();
+    }
+
+    private static synchronized void registerReaders() {
+        if (registered) {
+            return;
+        }
+        // Memory-only streams: no temp files.
+        ImageIO.setUseCache(false);
+        // Registered by hand rather than by service loading, which the native image does not do: TwelveMonkeys' JPEG
+        // reader (CMYK/YCCK, ICC profiles; it orders itself before the JDK's), TIFF and WebP readers.
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
+        registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi());
+        registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi());
+        registered = true;
     }
 
     public static PixelRows decode(byte[] bytes, ImageFormat format, SizeCheck sizeCheck) {
-        ImageReader reader = Registry.readerFor(format);
+        ImageReader reader = readerFor(format);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(input, true, true);
             sizeCheck.check(reader.getWidth(0), reader.getHeight(0), bytesPerPixel(reader.getRawImageType(0)));
