@@ -184,7 +184,8 @@ public final class DeployedComparison {
         return "jvm " + build.zip() + " (Java " + javaVersion + ", runtime "
                 + (build.jvm().c1Only() ? "C1 only" : "default compilation")
                 + (build.snapStart() ? ", SnapStart" : "")
-                + (build.jvm().javaToolOptions().isBlank() ? "" : ", JAVA_TOOL_OPTIONS " + build.jvm().javaToolOptions())
+                + (build.jvm().javaToolOptions().isBlank() ? ""
+                        : ", JAVA_TOOL_OPTIONS " + build.jvm().javaToolOptions())
                 + ")";
     }
 
@@ -235,8 +236,8 @@ public final class DeployedComparison {
         }
         List<Cold> peerRuns = results.get("peer (cold.js)");
         double peerTotal = median(peerRuns.stream().mapToDouble(Cold::total).toArray());
-        System.out.printf("%nCold start, S3-triggered: Init, then the first invocation on a 500x375 JPEG (read tags, read,"
-                + " classify, tag); median of %d runs, alternated%n", coldRuns);
+        System.out.printf("%nCold start, S3-triggered: Init, then the first invocation on a 500x375 JPEG (read tags,"
+                + " read, classify, tag); median of %d runs, alternated%n", coldRuns);
         System.out.printf("  %-12s %-14s %-12s %-16s %-8s %-8s %s%n", "init ms", "restore ms", "first ms",
                 "cold start ms", "RSS MB", "vs peer", "build");
         results.forEach((name, list) -> {

@@ -71,17 +71,36 @@ class TemplateFunctionAndApiTest {
     }
 
     @Test
-    void theJvmBuildRunsOnJava21WithSnapStart() {
+    void theJvmBuildRunsOnJava25WithSnapStart() {
         SamTemplate deployed = template.resolve(Map.of("Build", "jvm"));
         JsonNode function = deployed.properties("ImageTaggerFunction");
 
-        assertEquals("java21", function.path("Runtime").asText());
+        assertEquals("java25", function.path("Runtime").asText());
         assertEquals("dev.imagetagger.lambda.ManagedRuntimeHandler::handleRequest", function.path("Handler").asText());
         assertEquals(yaml("{ApplyOn: PublishedVersions}"), function.path("SnapStart"));
         // SnapStart restores published versions only, so every trigger has to invoke the alias SAM publishes.
         assertTrue(function.path("AutoPublishAlias").isTextual() && !function.path("AutoPublishAlias").asText().isBlank());
         assertFalse(environment(function).has("DISABLE_SIGNAL_HANDLERS"));
         assertEquals("x86_64", deployed.evaluate(function.path("Architectures").get(0)));
+    }
+
+    /**
+     * java25 starts SnapStart versions with the JVM's default compilation (C2 included), which the checkpoint hook
+     * primes; JAVA_TOOL_OPTIONS must not take C2 away, and must open java.lang for jboss-threads on Java 24 and later.
+     */
+    @Test
+    void theJvmBuildsJavaToolOptionsKeepC2AndOpenJavaLang() {
+        JsonNode jvm = environment(template.resolve(Map.of("Build", "jvm")).properties("ImageTaggerFunction"));
+        List<String> options = List.of(jvm.path("JAVA_TOOL_OPTIONS").asText().split(" "));
+
+        assertTrue(options.contains("--add-opens=java.base/java.lang=ALL-UNNAMED"), options.toString());
+        assertTrue(options.contains("--enable-native-access=ALL-UNNAMED"), options.toString());
+        assertTrue(options.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
+                || o.equals("-XX:-TieredCompilation") || o.startsWith("-XX:CompilationMode") || o.equals("-Xint")),
+                options.toString());
+        JsonNode nativeBuild = environment(template.resolve(Map.of("Build", "native"))
+                .properties("ImageTaggerFunction"));
+        assertFalse(nativeBuild.has("JAVA_TOOL_OPTIONS"), "no JVM in the native build");
     }
 
     @Test
