@@ -24,11 +24,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.imagetagger.fixtures.CustomRuntime;
-import dev.imagetagger.fixtures.FunctionProcess;
 import dev.imagetagger.fixtures.ManagedJavaRuntime;
 import dev.imagetagger.fixtures.ManagedJavaRuntime.Jvm;
 import dev.imagetagger.fixtures.RuntimeApiServer;
 import dev.imagetagger.fixtures.RuntimeApiServer.Answer;
+import dev.imagetagger.fixtures.RuntimeProcess;
 import dev.imagetagger.fixtures.S3MockServer;
 import dev.imagetagger.fixtures.SampleEvents;
 import dev.imagetagger.fixtures.Shared;
@@ -73,13 +73,13 @@ public final class DeployedComparison {
             return new Build(name, zip, changed, snapStart);
         }
 
-        FunctionProcess start(Path taskRoot, RuntimeApiServer api, Map<String, String> configuration, Path log) {
+        RuntimeProcess start(Path taskRoot, RuntimeApiServer api, Map<String, String> configuration, Path log) {
             Map<String, String> environment = new HashMap<>(configuration);
             if (snapStart) {
                 environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
             }
             return managed() ? ManagedJavaRuntime.start(zip, jvm, taskRoot, api.address(), environment, log)
-                    : CustomRuntime.start(zip, taskRoot, api.address(), environment, log);
+                    : CustomRuntime.unzipAndStart(zip, taskRoot, api.address(), environment, log);
         }
     }
 
@@ -180,8 +180,7 @@ public final class DeployedComparison {
         if (!build.managed()) {
             return "custom " + build.zip();
         }
-        String javaVersion = javaVersion(build.jvm().javaHome());
-        return "jvm " + build.zip() + " (Java " + javaVersion + ", runtime "
+        return "jvm " + build.zip() + " (Java " + build.jvm().version() + ", runtime "
                 + (build.jvm().c1Only() ? "C1 only" : "default compilation")
                 + (build.snapStart() ? ", SnapStart" : "")
                 + (build.jvm().javaToolOptions().isBlank() ? ""
@@ -195,15 +194,6 @@ public final class DeployedComparison {
         JsonNode options = jvm.properties("ImageTaggerFunction").path("Environment").path("Variables")
                 .path("JAVA_TOOL_OPTIONS");
         return options.isMissingNode() ? "" : jvm.evaluate(options);
-    }
-
-    private static String javaVersion(Path javaHome) {
-        try (Stream<String> lines = Files.lines(javaHome.resolve("release"))) {
-            return lines.filter(l -> l.startsWith("JAVA_VERSION=")).map(l -> l.replaceAll("[^\\d.]", ""))
-                    .findFirst().orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
     }
 
     private void run() throws Exception {
@@ -262,7 +252,7 @@ public final class DeployedComparison {
         s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(photo));
         Path taskRoot = Files.createTempDirectory("task");
         try (RuntimeApiServer api = new RuntimeApiServer();
-                FunctionProcess function = build.start(taskRoot, api, configuration,
+                RuntimeProcess function = build.start(taskRoot, api, configuration,
                         work.resolve("cold-" + builds.indexOf(build) + ".log"))) {
             long ready = api.awaitReady(LIMIT);
             long checkpoint = api.restored() ? api.restoredAtNanos() : ready;
@@ -274,8 +264,10 @@ public final class DeployedComparison {
                 throw new IllegalStateException(build.name() + " did not tag the object: " + answer.body()
                         + "\n" + function.log());
             }
-            return new Cold((checkpoint - function.startedNanos()) / 1e6, (ready - checkpoint) / 1e6,
+            Cold cold = new Cold((checkpoint - function.startedNanos()) / 1e6, (ready - checkpoint) / 1e6,
                     answer.millis(), function.residentMegabytes());
+            end(function);
+            return cold;
         } finally {
             deleteTree(taskRoot);
         }
@@ -347,7 +339,7 @@ public final class DeployedComparison {
     private Map<String, double[]> warm(Build build, String set, List<Path> photos) throws IOException {
         Path taskRoot = Files.createTempDirectory("task");
         try (RuntimeApiServer api = new RuntimeApiServer();
-                FunctionProcess function = build.start(taskRoot, api, configuration,
+                RuntimeProcess function = build.start(taskRoot, api, configuration,
                         work.resolve("warm-" + builds.indexOf(build) + "-" + set + ".log"))) {
             api.awaitReady(LIMIT);
             List<String> events = photos.stream().map(DeployedComparison::event).toList();
@@ -367,10 +359,17 @@ public final class DeployedComparison {
                 }
                 perPhoto.put(photos.get(i).toString(), new double[] {median(times), median(invocations)});
             }
+            end(function);
             return perPhoto;
         } finally {
             deleteTree(taskRoot);
         }
+    }
+
+    /** Stops the function and whatever its bootstrap started, so that the next one has the cores to itself. */
+    private static void end(RuntimeProcess function) {
+        ProcessHandle.of(function.pid()).ifPresent(process -> process.descendants().forEach(ProcessHandle::destroy));
+        function.stop(Duration.ofSeconds(10));
     }
 
     private static double[] timings(Build build, RuntimeApiServer api, String event, Path photo) throws IOException {
