@@ -305,7 +305,13 @@ public final class DeployedComparison {
         }
         Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
         for (Build build : builds) {
-            results.put(build.name(), warm(build, set, photos));
+            try {
+                results.put(build.name(), warm(build, set, photos));
+            } catch (IllegalStateException e) {
+                // One build's failure (a hung or failed invocation) is reported, and the others still measured.
+                System.out.printf("%n%s failed on %s: %s (its log: %s)%n", build.name(), set, e.getMessage(),
+                        warmLog(build, set));
+            }
         }
         Map<String, Double> peerTimes = peerWarm(photos);
         System.out.printf("%nWarm, %s (%d photos; %d by reference): decode + preprocess + inference per photo, the"
@@ -339,31 +345,56 @@ public final class DeployedComparison {
     private Map<String, double[]> warm(Build build, String set, List<Path> photos) throws IOException {
         Path taskRoot = Files.createTempDirectory("task");
         try (RuntimeApiServer api = new RuntimeApiServer();
-                RuntimeProcess function = build.start(taskRoot, api, configuration,
-                        work.resolve("warm-" + builds.indexOf(build) + "-" + set + ".log"))) {
-            api.awaitReady(LIMIT);
-            List<String> events = photos.stream().map(DeployedComparison::event).toList();
-            for (int pass = 0; pass < passes; pass++) {
-                for (int i = 0; i < photos.size(); i++) {
-                    timings(build, api, events.get(i), photos.get(i));
-                }
+                RuntimeProcess function = build.start(taskRoot, api, configuration, warmLog(build, set))) {
+            try {
+                Map<String, double[]> perPhoto = warm(build, api, photos);
+                end(function);
+                return perPhoto;
+            } catch (IllegalStateException e) {
+                threadDump(function);
+                throw e;
             }
-            Map<String, double[]> perPhoto = new HashMap<>();
-            for (int i = 0; i < photos.size(); i++) {
-                double[] times = new double[runs];
-                double[] invocations = new double[runs];
-                for (int r = 0; r < runs; r++) {
-                    double[] measured = timings(build, api, events.get(i), photos.get(i));
-                    times[r] = measured[0];
-                    invocations[r] = measured[1];
-                }
-                perPhoto.put(photos.get(i).toString(), new double[] {median(times), median(invocations)});
-            }
-            end(function);
-            return perPhoto;
         } finally {
             deleteTree(taskRoot);
         }
+    }
+
+    private Map<String, double[]> warm(Build build, RuntimeApiServer api, List<Path> photos) throws IOException {
+        api.awaitReady(LIMIT);
+        List<String> events = photos.stream().map(DeployedComparison::event).toList();
+        for (int pass = 0; pass < passes; pass++) {
+            for (int i = 0; i < photos.size(); i++) {
+                timings(build, api, events.get(i), photos.get(i));
+            }
+        }
+        Map<String, double[]> perPhoto = new HashMap<>();
+        for (int i = 0; i < photos.size(); i++) {
+            double[] times = new double[runs];
+            double[] invocations = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                double[] measured = timings(build, api, events.get(i), photos.get(i));
+                times[r] = measured[0];
+                invocations[r] = measured[1];
+            }
+            perPhoto.put(photos.get(i).toString(), new double[] {median(times), median(invocations)});
+        }
+        return perPhoto;
+    }
+
+    /** A JVM's thread dump into its log (SIGQUIT), to see where a hung invocation waits. */
+    private static void threadDump(RuntimeProcess function) {
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(function.pid())).start().waitFor();
+            Thread.sleep(1_000);
+        } catch (IOException e) {
+            // no dump, the failure is reported all the same
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path warmLog(Build build, String set) {
+        return work.resolve("warm-" + builds.indexOf(build) + "-" + set + ".log");
     }
 
     /** Stops the function and whatever its bootstrap started, so that the next one has the cores to itself. */
