@@ -63,7 +63,7 @@ abstract class DeployedFunctionTests {
     private final Map<String, Long> times = new LinkedHashMap<>();
 
     @TempDir
-    Path taskRoot;
+    static Path taskRoot; // static: JUnit fills instance fields only before each test, after @BeforeAll
     private final S3MockServer s3Mock = new S3MockServer();
     private S3Client s3;
     private RuntimeApiServer runtimeApi;

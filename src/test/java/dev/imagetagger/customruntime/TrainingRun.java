@@ -98,12 +98,14 @@ final class TrainingRun {
             JsonNode event = uploadObjectsOf(sample);
             expect(false, event);
         }
-        // Every decoder, and photos large enough for the reduced-scale JPEG decode and the row-by-row PNG resize.
+        // Every decoder, at every size: the samples' small photo (enlarged on the way), an ImageNet-sized JPEG decoded
+        // at full scale, large ones decoded at a reduced scale, and a PNG large enough for the row-by-row resize.
         BufferedImage large = enlarged(ImageIO.read(new ByteArrayInputStream(photo)), 4032, 3024);
         Map<String, byte[]> uploads = new LinkedHashMap<>();
         for (String file : FORMATS) {
             uploads.put("uploads/" + file, Files.readAllBytes(EVENTS.resolve("objects").resolve(file)));
         }
+        uploads.put("uploads/imagenet-sized.jpg", jpeg(enlarged(large, 500, 375), false));
         uploads.put("uploads/large.jpg", jpeg(large, false));
         uploads.put("uploads/large-progressive.jpg", jpeg(large, true));
         uploads.put("uploads/large.png", png(enlarged(large, 2400, 1800)));
