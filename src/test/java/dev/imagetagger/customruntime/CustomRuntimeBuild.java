@@ -32,7 +32,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * The AOT cache holds only for the JDK that wrote it and for the class path it was trained with, jar by jar (path
  * relative to the task root, size, modification time): every file gets one fixed time, written into the zip in UTC.
  * Configured by system properties (see the pom): {@code aot.jdk}, {@code aot.modules}, {@code aot.dir},
- * {@code aot.runner-jar}, {@code aot.install}, {@code lambda.ric.dir}.
+ * {@code aot.runner-jar}, {@code aot.install}, {@code lambda.ric.dir}, {@code onnxruntime.platform}.
  */
 public final class CustomRuntimeBuild {
 
@@ -44,6 +44,14 @@ public final class CustomRuntimeBuild {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         long started = System.nanoTime();
+        String platform = System.getProperty("onnxruntime.platform", "linux-x64");
+        String machine = System.getProperty("os.arch").equals("aarch64") ? "linux-aarch64" : "linux-x64";
+        if (!platform.equals(machine)) {
+            throw new IllegalStateException("The custom runtime targets the machine that builds it (" + machine
+                    + "), but the JVM build's jars carry ONNX Runtime for " + platform + ". Build with "
+                    + (machine.equals("linux-x64") ? "-Dlambda.architecture=x86_64" : "-Dlambda.architecture=arm64")
+                    + ", or on a machine of the function's architecture.");
+        }
         Path jdk = Jdk25.find(System.getProperty("aot.jdk", ""));
         Path out = Path.of(System.getProperty("aot.dir", "target/aot"));
         Path task = out.resolve("task");
