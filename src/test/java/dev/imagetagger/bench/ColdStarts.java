@@ -39,13 +39,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  * java -cp ... dev.imagetagger.bench.ColdStarts [--runs 3] [--photo FILE] [--peer /tmp/node-peer] [--model FILE]
  *      [--custom-runtime target/aot/function.zip] [--builds custom,managed,peer]
  * </pre>
+ * A build {@code custom:DIR} runs the bootstrap of an unzipped custom runtime in DIR (to compare JVM flags:
+ * retrain its cache after changing them).
+ * <pre>
+ * </pre>
  */
 public final class ColdStarts {
 
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record ColdStart(long initMs, long firstMs, long rssMb) {
+    private record ColdStart(long initMs, long initCpuMs, long firstMs, long rssMb) {
         long totalMs() {
             return initMs + firstMs;
         }
@@ -89,9 +93,10 @@ public final class ColdStarts {
         int runs = Integer.parseInt(options.get("--runs"));
         for (int run = 1; run <= runs; run++) {
             for (String build : builds) {
-                ColdStart coldStart = switch (build) {
-                    case "custom" -> function(taskRoot -> CustomRuntime.start(customTask.toAbsolutePath(), taskRoot,
-                            configuration, work.resolve("custom-runtime.log")));
+                Path task = build.startsWith("custom:") ? Path.of(build.substring("custom:".length())) : customTask;
+                ColdStart coldStart = switch (build.replaceFirst(":.*", "")) {
+                    case "custom" -> function(api -> CustomRuntime.start(task.toAbsolutePath(), api, configuration,
+                            work.resolve("custom-runtime.log")));
                     case "managed" -> function(api -> ManagedJavaRuntime.start(
                             Files.createDirectories(work.resolve("managed-" + System.nanoTime())).toAbsolutePath(),
                             api, configuration, work.resolve("managed.log")));
@@ -99,16 +104,18 @@ public final class ColdStarts {
                     default -> throw new IllegalArgumentException("unknown build " + build);
                 };
                 results.computeIfAbsent(build, b -> new ArrayList<>()).add(coldStart);
-                System.out.printf("run %d %-8s init %5d ms  first invocation %4d ms  cold start %5d ms  RSS %4d MB%n",
-                        run, build, coldStart.initMs(), coldStart.firstMs(), coldStart.totalMs(), coldStart.rssMb());
+                System.out.printf("run %d %-8s init %5d ms (CPU %5d ms)  first invocation %4d ms  cold start %5d ms  "
+                        + "RSS %4d MB%n", run, build, coldStart.initMs(), coldStart.initCpuMs(), coldStart.firstMs(),
+                        coldStart.totalMs(), coldStart.rssMb());
             }
         }
         Long peer = results.containsKey("peer") ? median(results.get("peer"), ColdStart::totalMs) : null;
         System.out.println("medians of " + runs + " runs:");
         results.forEach((build, list) -> {
             long total = median(list, ColdStart::totalMs);
-            System.out.printf("%-8s init %5d ms  first invocation %4d ms  cold start %5d ms  RSS %4d MB%s%n", build,
-                    median(list, ColdStart::initMs), median(list, ColdStart::firstMs), total,
+            System.out.printf("%-8s init %5d ms (CPU %5d ms)  first invocation %4d ms  cold start %5d ms  RSS %4d MB%s%n",
+                    build, median(list, ColdStart::initMs), median(list, ColdStart::initCpuMs),
+                    median(list, ColdStart::firstMs), total,
                     median(list, ColdStart::rssMb), peer == null ? "" : String.format("  %.2fx the peer",
                             (double) total / peer));
         });
@@ -124,11 +131,12 @@ public final class ColdStarts {
             RuntimeProcess runtime = starter.start(runtimeApi.address());
             try {
                 long init = (runtimeApi.awaitReady(LIMIT) - runtime.startedNanos()) / 1_000_000;
+                long initCpu = runtime.cpuMillis();
                 Answer answer = runtimeApi.invoke(s3Event(key).toString(), LIMIT);
                 if (answer.error() || !answer.body().contains("\"ok\"")) {
                     throw new IllegalStateException("Not tagged: " + answer.body() + "\n" + runtime.log());
                 }
-                return new ColdStart(init, answer.millis(), runtime.residentMegabytes());
+                return new ColdStart(init, initCpu, answer.millis(), runtime.residentMegabytes());
             } finally {
                 runtime.stop(Duration.ofSeconds(30));
             }
@@ -150,7 +158,7 @@ public final class ColdStarts {
             throw new IllegalStateException("The peer failed: " + output);
         }
         JsonNode result = JSON.readTree(output.lines().reduce((first, last) -> last).orElseThrow());
-        return new ColdStart(result.path("init_ms").asLong(), Math.round(result.path("first_ms").asDouble()), -1);
+        return new ColdStart(result.path("init_ms").asLong(), -1, Math.round(result.path("first_ms").asDouble()), -1);
     }
 
     private String upload() {
