@@ -3,8 +3,11 @@ package dev.imagetagger;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,35 @@ class CustomRuntimeIT extends DeployedFunctionTests {
     @Override
     Path libraries(Path taskRoot) {
         return taskRoot.resolve("app/lib");
+    }
+
+    /** Unpacked beside the jars at build time, and no longer in them, for the machine that built the artifact. */
+    @Override
+    List<String> expectedOnnxRuntimeLibraries(String platform) {
+        return List.of("native/libonnxruntime.so (" + platform + ")", "native/libonnxruntime4j_jni.so (" + platform
+                + ")");
+    }
+
+    @Override
+    List<String> shippedOnnxRuntimeLibraries(Path taskRoot, String platform) throws IOException {
+        List<String> libraries = new ArrayList<>(super.shippedOnnxRuntimeLibraries(taskRoot, platform));
+        try (Stream<Path> files = Files.list(taskRoot.resolve("native"))) {
+            for (Path library : files.filter(f -> f.getFileName().toString().startsWith("libonnxruntime")).toList()) {
+                libraries.add("native/" + library.getFileName() + " (" + elfPlatform(library) + ")");
+            }
+        }
+        Collections.sort(libraries);
+        return libraries;
+    }
+
+    /** The platform an ELF shared library is built for, from its header's e_machine. */
+    private static String elfPlatform(Path library) throws IOException {
+        byte[] header = new byte[20];
+        try (InputStream in = Files.newInputStream(library)) {
+            in.readNBytes(header, 0, header.length);
+        }
+        int machine = (header[18] & 0xff) | (header[19] & 0xff) << 8;
+        return machine == 62 ? "linux-x64" : machine == 183 ? "linux-aarch64" : "e_machine " + machine;
     }
 
     /**

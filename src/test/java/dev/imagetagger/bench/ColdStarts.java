@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <pre>
  * java -cp ... dev.imagetagger.bench.ColdStarts [--runs 3] [--photo FILE] [--peer /tmp/node-peer] [--model FILE]
- *      [--custom-runtime target/aot/function.zip] [--builds custom,managed,peer]
+ *      [--custom-runtime target/aot/function.zip] [--builds custom,managed,peer] [--java-tool-options OPTIONS]
  * </pre>
  * A build {@code custom:DIR} runs the bootstrap of an unzipped custom runtime in DIR (to compare JVM flags:
  * retrain its cache after changing them).
@@ -66,6 +66,9 @@ public final class ColdStarts {
         this.options = options;
         this.photo = Files.readAllBytes(Path.of(options.get("--photo")));
         configuration.keySet().removeIf(property -> !property.startsWith("tagger."));
+        if (options.containsKey("--java-tool-options")) { // as a function's configuration sets them
+            configuration.put("JAVA_TOOL_OPTIONS", options.get("--java-tool-options"));
+        }
     }
 
     public static void main(String[] args) throws Exception {

@@ -25,7 +25,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * <ol>
  * <li>a JDK 25 cut down by jlink to the modules the function needs ({@code java/});</li>
  * <li>the JVM build's jars ({@code app/}) and AWS's Runtime Interface Client ({@code ric/}), named one by one in
- * {@code classpath}, and {@code src/main/aot/bootstrap};</li>
+ * {@code classpath}, their native libraries unpacked ({@link NativeLibraries}), and {@code src/main/aot/bootstrap};</li>
  * <li>an AOT cache ({@code function.aot}) written by a {@link TrainingRun} of that very tree through its bootstrap;</li>
  * <li>{@code function.zip} of the tree, {@code bootstrap} at its root.</li>
  * </ol>
@@ -73,6 +73,7 @@ public final class CustomRuntimeBuild {
             }
         }
         Files.writeString(task.resolve("classpath"), String.join(":", classPath) + "\n");
+        NativeLibraries.unpack(task, platform);
         copy(Path.of("src/main/aot/bootstrap"), task, "bootstrap");
         Files.setPosixFilePermissions(task.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
         fixTimesAndModes(task);
