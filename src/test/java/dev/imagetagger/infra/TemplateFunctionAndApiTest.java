@@ -70,6 +70,22 @@ class TemplateFunctionAndApiTest {
         assertEquals(yaml("{Ref: Architecture}"), template.properties("ImageTaggerFunction").path("Architectures").get(0));
     }
 
+    /** The aot build's zip starts through its own bootstrap, as the native one does, but it is a JVM: no signal switch. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64", "arm64"})
+    void theAotBuildRunsItsBootstrapOnTheProvidedAl2023RuntimeForTheChosenArchitecture(String architecture) {
+        SamTemplate deployed = template.resolve(Map.of("Build", "aot", "Architecture", architecture));
+        JsonNode function = deployed.properties("ImageTaggerFunction");
+
+        assertEquals("provided.al2023", function.path("Runtime").asText());
+        assertEquals("not.used.in.provided.runtime", function.path("Handler").asText());
+        assertEquals(architecture, deployed.evaluate(function.path("Architectures").get(0)));
+        assertFalse(function.has("SnapStart"), "SnapStart does not support custom runtimes");
+        assertFalse(environment(function).has("DISABLE_SIGNAL_HANDLERS"), "a native-image switch");
+        JsonNode builds = template.root().at("/Parameters/Build/AllowedValues");
+        assertTrue(builds.toString().contains("\"aot\""), builds::toString);
+    }
+
     @Test
     void theJvmBuildRunsOnJava25WithSnapStart() {
         SamTemplate deployed = template.resolve(Map.of("Build", "jvm"));
@@ -104,8 +120,8 @@ class TemplateFunctionAndApiTest {
     }
 
     @Test
-    void bothBuildsDeployTheFileQuarkusWrites() {
-        // Relative to the template's folder, as SAM resolves it: <project>/target/function.zip for both builds.
+    void everyBuildDeploysTheFileItsBuildWrites() {
+        // Relative to the template's folder, as SAM resolves it: <project>/target/function.zip for every build.
         String codeUri = template.properties("ImageTaggerFunction").path("CodeUri").asText();
         Path infra = SamTemplate.PATH.toAbsolutePath().getParent();
         assertEquals(infra.getParent().resolve("target/function.zip").normalize(), infra.resolve(codeUri).normalize());
