@@ -17,10 +17,10 @@ import dev.imagetagger.model.ModelConfig;
 import dev.imagetagger.model.ModelSession;
 
 /**
- * The function's side of {@code infra/bench/side-by-side.sh}: warm-up passes over all files, then for each file one
- * more warm-up and {@code --runs}
- * classifications, printing the median of what the Classifier reports (decode + preprocess + inference), in the
- * same shape as the Node.js peer's per-file lines so the script can pair them. Not a test.
+ * The classifier in this JVM against the Node.js peer's {@code bench.js}, per stage: warm-up passes over all files,
+ * then for each file one more warm-up and {@code --runs} classifications, printing the median of what the Classifier
+ * reports (decode + preprocess + inference), in the same shape as the peer's per-file lines. Not a test, and not how
+ * Lambda runs the function: {@link DeployedComparison} measures the packaged artifact.
  */
 public final class PeerComparison {
 

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * The SAM template under {@code infra/}, read as plain YAML, with just enough of CloudFormation's semantics
  * (conditions, rules, {@code Fn::If}, the string functions) to tell what one set of parameters deploys.
  */
-final class SamTemplate {
+public final class SamTemplate {
 
     static final Path PATH = Path.of(System.getProperty("basedir", "."), "infra", "template.yaml");
 
@@ -48,7 +48,7 @@ final class SamTemplate {
     }
 
     /** The template as written: every resource, every {@code Fn::If} with both its branches. */
-    static SamTemplate load() {
+    public static SamTemplate load() {
         try {
             return new SamTemplate(new YAMLMapper().readTree(PATH.toFile()), Map.of());
         } catch (IOException e) {
@@ -91,7 +91,7 @@ final class SamTemplate {
         return resource;
     }
 
-    JsonNode properties(String logicalId) {
+    public JsonNode properties(String logicalId) {
         return resource(logicalId).path("Properties");
     }
 
@@ -142,7 +142,7 @@ final class SamTemplate {
      * What CloudFormation would deploy with these parameters (merged over the defaults): only the resources and
      * outputs whose condition holds, every {@code Fn::If} replaced by its chosen branch, {@code AWS::NoValue} gone.
      */
-    SamTemplate resolve(Map<String, String> overrides) {
+    public SamTemplate resolve(Map<String, String> overrides) {
         Map<String, String> values = withDefaults(overrides);
         ObjectNode resolved = root.deepCopy();
         for (String section : List.of("Resources", "Outputs")) {
@@ -163,7 +163,7 @@ final class SamTemplate {
      * {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, and {@code Ref} to a bucket that names itself. Other
      * references evaluate to a placeholder such as {@code <Ref ImageTaggerFunction.Alias>}.
      */
-    String evaluate(JsonNode node) {
+    public String evaluate(JsonNode node) {
         if (node.isValueNode()) {
             return node.asText();
         }

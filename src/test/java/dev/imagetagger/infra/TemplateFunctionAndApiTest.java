@@ -70,12 +70,28 @@ class TemplateFunctionAndApiTest {
         assertEquals(yaml("{Ref: Architecture}"), template.properties("ImageTaggerFunction").path("Architectures").get(0));
     }
 
+    /** The aot build's zip starts through its own bootstrap, as the native one does, but it is a JVM: no signal switch. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x86_64", "arm64"})
+    void theAotBuildRunsItsBootstrapOnTheProvidedAl2023RuntimeForTheChosenArchitecture(String architecture) {
+        SamTemplate deployed = template.resolve(Map.of("Build", "aot", "Architecture", architecture));
+        JsonNode function = deployed.properties("ImageTaggerFunction");
+
+        assertEquals("provided.al2023", function.path("Runtime").asText());
+        assertEquals("not.used.in.provided.runtime", function.path("Handler").asText());
+        assertEquals(architecture, deployed.evaluate(function.path("Architectures").get(0)));
+        assertFalse(function.has("SnapStart"), "SnapStart does not support custom runtimes");
+        assertFalse(environment(function).has("DISABLE_SIGNAL_HANDLERS"), "a native-image switch");
+        JsonNode builds = template.root().at("/Parameters/Build/AllowedValues");
+        assertTrue(builds.toString().contains("\"aot\""), builds::toString);
+    }
+
     @Test
-    void theJvmBuildRunsOnJava21WithSnapStart() {
+    void theJvmBuildRunsOnJava25WithSnapStart() {
         SamTemplate deployed = template.resolve(Map.of("Build", "jvm"));
         JsonNode function = deployed.properties("ImageTaggerFunction");
 
-        assertEquals("java21", function.path("Runtime").asText());
+        assertEquals("java25", function.path("Runtime").asText());
         assertEquals("dev.imagetagger.lambda.ManagedRuntimeHandler::handleRequest", function.path("Handler").asText());
         assertEquals(yaml("{ApplyOn: PublishedVersions}"), function.path("SnapStart"));
         // SnapStart restores published versions only, so every trigger has to invoke the alias SAM publishes.
@@ -84,9 +100,28 @@ class TemplateFunctionAndApiTest {
         assertEquals("x86_64", deployed.evaluate(function.path("Architectures").get(0)));
     }
 
+    /**
+     * java25 starts SnapStart versions with the JVM's default compilation (C2 included), which the checkpoint hook
+     * primes; JAVA_TOOL_OPTIONS must not take C2 away, and must open java.lang for jboss-threads on Java 24 and later.
+     */
     @Test
-    void bothBuildsDeployTheFileQuarkusWrites() {
-        // Relative to the template's folder, as SAM resolves it: <project>/target/function.zip for both builds.
+    void theJvmBuildsJavaToolOptionsKeepC2AndOpenJavaLang() {
+        JsonNode jvm = environment(template.resolve(Map.of("Build", "jvm")).properties("ImageTaggerFunction"));
+        List<String> options = List.of(jvm.path("JAVA_TOOL_OPTIONS").asText().split(" "));
+
+        assertTrue(options.contains("--add-opens=java.base/java.lang=ALL-UNNAMED"), options.toString());
+        assertTrue(options.contains("--enable-native-access=ALL-UNNAMED"), options.toString());
+        assertTrue(options.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
+                || o.equals("-XX:-TieredCompilation") || o.startsWith("-XX:CompilationMode") || o.equals("-Xint")),
+                options.toString());
+        JsonNode nativeBuild = environment(template.resolve(Map.of("Build", "native"))
+                .properties("ImageTaggerFunction"));
+        assertFalse(nativeBuild.has("JAVA_TOOL_OPTIONS"), "no JVM in the native build");
+    }
+
+    @Test
+    void everyBuildDeploysTheFileItsBuildWrites() {
+        // Relative to the template's folder, as SAM resolves it: <project>/target/function.zip for every build.
         String codeUri = template.properties("ImageTaggerFunction").path("CodeUri").asText();
         Path infra = SamTemplate.PATH.toAbsolutePath().getParent();
         assertEquals(infra.getParent().resolve("target/function.zip").normalize(), infra.resolve(codeUri).normalize());

@@ -22,11 +22,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  */
 class TemplateParameterCombinationsTest {
 
-    /** Two values per switch; Architecture, sizes and such change no wiring. */
+    /** Two values per switch, every build; Architecture, sizes and such change no wiring. */
     private static final Map<String, List<String>> SWITCHES = new LinkedHashMap<>();
 
     static {
-        SWITCHES.put("Build", List.of("native", "jvm"));
+        SWITCHES.put("Build", List.of("native", "jvm", "aot"));
         SWITCHES.put("ExistingBucketName", List.of("", "existing-photos"));
         SWITCHES.put("TriggerMode", List.of("s3-notification", "eventbridge"));
         SWITCHES.put("UseSqsBuffer", List.of("false", "true"));
