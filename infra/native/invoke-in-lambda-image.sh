@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-image=public.ecr.aws/lambda/provided.al2023
+image=public.ecr.aws/lambda/provided:al2023 # the OS-only base image of the provided.al2023 runtime
 bucket="image-tagger-demo"
 s3=http://127.0.0.1:9090
 invocations=http://127.0.0.1:8080/2015-03-31/functions/function/invocations

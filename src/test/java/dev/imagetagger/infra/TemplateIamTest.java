@@ -114,6 +114,21 @@ class TemplateIamTest {
                 deployed.properties("ImageTaggerFunction").path("Environment").path("Variables").path("TAGGER_S3_ALLOWED_BUCKETS")));
     }
 
+    /** The build changes how the function starts, never what it may do: one role, one log group, whatever runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jvm", "aot"})
+    void everyBuildGetsTheNativeBuildsPermissions(String build) {
+        SamTemplate nativeBuild = template.resolve(Map.of("Build", "native"));
+        SamTemplate deployed = template.resolve(Map.of("Build", build));
+
+        for (String resource : List.of("FunctionRole", "FunctionLogGroup")) {
+            assertEquals(nativeBuild.resource(resource), deployed.resource(resource), resource);
+        }
+        assertEquals(nativeBuild.properties("ImageTaggerFunction").path("Role"),
+                deployed.properties("ImageTaggerFunction").path("Role"));
+        assertEquals(PolicyStatement.in(nativeBuild.resources()), PolicyStatement.in(deployed.resources()));
+    }
+
     @Test
     void theNewBucketIsTheStacksOwn() {
         SamTemplate deployed = template.resolve(Map.of());
