@@ -51,13 +51,9 @@ public class EventDispatcher {
     }
 
     public Answer handle(Invocation invocation, String requestId) {
-        if (invocation instanceof ObjectsCreated created) {
-            return tagAll(created, requestId);
-        }
-        if (invocation instanceof QueueMessages messages) {
-            return queueMessages(messages, requestId);
-        }
-        return batchJob((BatchJob) invocation, requestId);
+        return invocation.match(created -> tagAll(created, requestId),
+                messages -> queueMessages(messages, requestId),
+                job -> batchJob(job, requestId));
     }
 
     /** Tags every object; if any failed in a retryable way, fails the invocation after trying all of them. */

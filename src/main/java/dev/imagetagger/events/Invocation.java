@@ -1,6 +1,7 @@
 package dev.imagetagger.events;
 
 import java.util.List;
+import java.util.function.Function;
 
 import dev.imagetagger.storage.ObjectRef;
 
@@ -11,6 +12,13 @@ import dev.imagetagger.storage.ObjectRef;
 public sealed interface Invocation {
 
     /**
+     * The one of {@code created}, {@code messages} or {@code job} that fits this invocation's kind, applied to it:
+     * every kind must be handled (Java 17's switch cannot match sealed types), and a new kind fails to compile until
+     * each caller handles it.
+     */
+    <T> T match(Function<ObjectsCreated, T> created, Function<QueueMessages, T> messages, Function<BatchJob, T> job);
+
+    /**
      * Objects created, named by S3 directly, through SNS or by EventBridge: each is tagged, and the invocation fails if
      * any must be retried.
      *
@@ -18,10 +26,22 @@ public sealed interface Invocation {
      * @param objects the object versions created
      */
     record ObjectsCreated(String trigger, List<ObjectRef> objects) implements Invocation {
+
+        @Override
+        public <T> T match(Function<ObjectsCreated, T> created, Function<QueueMessages, T> messages,
+                Function<BatchJob, T> job) {
+            return created.apply(this);
+        }
     }
 
     /** SQS messages, each answered on its own. */
     record QueueMessages(List<Message> messages) implements Invocation {
+
+        @Override
+        public <T> T match(Function<ObjectsCreated, T> created, Function<QueueMessages, T> messages,
+                Function<BatchJob, T> job) {
+            return messages.apply(this);
+        }
 
         /**
          * @param id the message id, reported when the message must come back
@@ -34,6 +54,12 @@ public sealed interface Invocation {
 
     /** An S3 Batch Operations invocation, schema 1.0 or 2.0: one task per object. */
     record BatchJob(String schema, String invocationId, List<Task> tasks) implements Invocation {
+
+        @Override
+        public <T> T match(Function<ObjectsCreated, T> created, Function<QueueMessages, T> messages,
+                Function<BatchJob, T> job) {
+            return job.apply(this);
+        }
 
         /**
          * @param id the task id, echoed in its result

@@ -25,13 +25,7 @@ final class AnswerWriter {
     }
 
     static JsonNode write(Answer answer) {
-        if (answer instanceof Tagged tagged) {
-            return tagged(tagged);
-        }
-        if (answer instanceof QueueFailures failures) {
-            return queueFailures(failures);
-        }
-        return batchResults((BatchResults) answer);
+        return answer.match(AnswerWriter::tagged, AnswerWriter::queueFailures, AnswerWriter::batchResults);
     }
 
     private static JsonNode tagged(Tagged tagged) {
