@@ -1,5 +1,6 @@
 package dev.imagetagger.image;
 
+import static dev.imagetagger.fixtures.TiffWriter.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,14 +148,5 @@ class ImageIoEdgeFormatsTest {
         b.putShort((short) 8).putShort((short) 8).putShort((short) 8);
         b.put(rgb);
         return b.array();
-    }
-
-    private static void entry(ByteBuffer b, int tag, int type, int count, int value) {
-        b.putShort((short) tag).putShort((short) type).putInt(count);
-        if (type == 3 && count == 1) {
-            b.putShort((short) value).putShort((short) 0);
-        } else {
-            b.putInt(value);
-        }
     }
 }
