@@ -74,6 +74,7 @@ for class in $jni_classes; do
   check "JNI registration of $class (looked up by libonnxruntime4j_jni.so)" jni "$class"
 done
 check "the model is packaged in the application jar" in_jar "model/mobilenetv2-12-int8.onnx"
+check "the model's verified sha256 is packaged beside it" in_jar "model/mobilenetv2-12-int8.onnx.sha256"
 check "the labels are packaged in the application jar" in_jar "model/imagenet-synsets.txt"
 check "the model resources are included in the image" resources "model/"
 check "the JNI configuration ships in the application jar" in_jar "META-INF/native-image/dev.imagetagger/image-tagger/jni-config.json"

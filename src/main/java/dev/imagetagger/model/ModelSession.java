@@ -79,7 +79,8 @@ public class ModelSession {
             close();
             throw e;
         }
-        this.info = ModelInfo.of(config, categories.orElse(null), sha256(model), labels);
+        this.info = ModelInfo.of(config, categories.orElse(null),
+                ModelFiles.packagedSha256(config.file()).orElseGet(() -> sha256(model)), labels);
         this.startupMillis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("Model %s ready in %d ms (%d classes, %d intra-op thread(s))", config.id(), startupMillis,
                 labels.size(), config.threads().intraOp());

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 import org.hamcrest.MatcherAssert;
 import org.hamcrest.Matchers;
@@ -33,6 +36,15 @@ class ModelSessionTest {
         } finally {
             session.close();
         }
+    }
+
+    /** The digest that start-up reports without hashing is the packaged model's own. */
+    @Test
+    void thePackagedDigestIsThePackagedModels() throws Exception {
+        String packaged = ModelFiles.packagedSha256("classpath:model/mobilenetv2-12-int8.onnx").orElseThrow();
+        byte[] model = ModelFiles.read("classpath:model/mobilenetv2-12-int8.onnx");
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(model)), packaged);
+        assertEquals(Optional.empty(), ModelFiles.packagedSha256(Shared.model("mobilenetv2-12-int8.onnx").toString()));
     }
 
     @Test
