@@ -45,7 +45,7 @@ class CustomRuntimeIT extends DeployedFunctionTests {
 
     @Override
     Path libraries(Path taskRoot) {
-        return taskRoot.resolve("app/lib");
+        return taskRoot.resolve("app");
     }
 
     /** Unpacked beside the jars at build time, and no longer in them, for the machine that built the artifact. */

@@ -265,10 +265,10 @@ abstract class DeployedFunctionTests {
                 "ai/onnxruntime/native/" + platform + "/libonnxruntime4j_jni.so");
     }
 
-    /** The native libraries that ONNX Runtime's jars carry. */
+    /** The native libraries that the function's jars carry. */
     List<String> shippedOnnxRuntimeLibraries(Path taskRoot, String platform) throws IOException {
         List<String> libraries = new ArrayList<>();
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(libraries(taskRoot), "*onnxruntime*.jar")) {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(libraries(taskRoot), "*.jar")) {
             for (Path jar : jars) {
                 try (ZipFile zip = new ZipFile(jar.toFile())) {
                     zip.stream().map(ZipEntry::getName)

@@ -24,8 +24,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * Builds the custom-runtime deploy artifact ({@code ./mvnw package -Daot}; run by the pom after the JVM build):
  * <ol>
  * <li>a JDK 25 cut down by jlink to the modules the function needs ({@code java/});</li>
- * <li>the JVM build's jars ({@code app/}) and AWS's Runtime Interface Client ({@code ric/}), named one by one in
- * {@code classpath}, their native libraries unpacked ({@link NativeLibraries}), and {@code src/main/aot/bootstrap};</li>
+ * <li>the JVM build's jars merged into {@code app/function.jar} ({@link OneJar}) and AWS's Runtime Interface Client
+ * ({@code ric/}), named one by one in {@code classpath}, their native libraries unpacked ({@link NativeLibraries}),
+ * and {@code src/main/aot/bootstrap};</li>
  * <li>an AOT cache ({@code function.aot}) written by a {@link TrainingRun} of that very tree through its bootstrap;</li>
  * <li>{@code function.zip} of the tree, {@code bootstrap} at its root.</li>
  * </ol>
@@ -59,21 +60,17 @@ public final class CustomRuntimeBuild {
         Files.createDirectories(task);
 
         jlink(jdk, System.getProperty("aot.modules"), task.resolve("java"));
-        List<String> classPath = new ArrayList<>();
-        Path runnerJar = Path.of(System.getProperty("aot.runner-jar"));
-        classPath.add(copy(runnerJar, task, "app/function.jar"));
-        try (Stream<Path> jars = Files.list(runnerJar.resolveSibling("lib"))) {
-            for (Path jar : jars.sorted().toList()) {
-                copy(jar, task, "app/lib/" + jar.getFileName()); // named by function.jar's manifest Class-Path
-            }
-        }
-        try (Stream<Path> jars = Files.list(Path.of(System.getProperty("lambda.ric.dir", "target/lambda-ric")))) {
-            for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).sorted().toList()) {
+        List<String> classPath = new ArrayList<>(List.of("app/function.jar"));
+        List<Path> jars = OneJar.classPathOf(Path.of(System.getProperty("aot.runner-jar")));
+        Files.createDirectories(task.resolve("app"));
+        OneJar.merge(jars, task.resolve("app/function.jar"), FILE_TIME.toEpochMilli());
+        try (Stream<Path> ric = Files.list(Path.of(System.getProperty("lambda.ric.dir", "target/lambda-ric")))) {
+            for (Path jar : ric.filter(j -> j.toString().endsWith(".jar")).sorted().toList()) {
                 classPath.add(copy(jar, task, "ric/" + jar.getFileName()));
             }
         }
         Files.writeString(task.resolve("classpath"), String.join(":", classPath) + "\n");
-        NativeLibraries.unpack(task, platform);
+        NativeLibraries.unpack(jars, task, platform);
         copy(Path.of("src/main/aot/bootstrap"), task, "bootstrap");
         Files.setPosixFilePermissions(task.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-xr-x"));
         fixTimesAndModes(task);
