@@ -24,9 +24,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * Builds the custom-runtime deploy artifact ({@code ./mvnw package -Daot}; run by the pom after the JVM build):
  * <ol>
  * <li>a JDK 25 cut down by jlink to the modules the function needs ({@code java/});</li>
- * <li>the JVM build's jars merged into {@code app/function.jar} ({@link OneJar}) and AWS's Runtime Interface Client
- * ({@code ric/}), named one by one in {@code classpath}, their native libraries unpacked ({@link NativeLibraries}),
- * and {@code src/main/aot/bootstrap};</li>
+ * <li>the JVM build's jars merged into {@code app/function.jar} and {@code app/config.jar} ({@link OneJar}), and AWS's
+ * Runtime Interface Client ({@code ric/}), named one by one in {@code classpath}, their native libraries unpacked
+ * ({@link NativeLibraries}), and {@code src/main/aot/bootstrap};</li>
  * <li>an AOT cache ({@code function.aot}) written by a {@link TrainingRun} of that very tree through its bootstrap;</li>
  * <li>{@code function.zip} of the tree, {@code bootstrap} at its root.</li>
  * </ol>
@@ -60,10 +60,11 @@ public final class CustomRuntimeBuild {
         Files.createDirectories(task);
 
         jlink(jdk, System.getProperty("aot.modules"), task.resolve("java"));
-        List<String> classPath = new ArrayList<>(List.of("app/function.jar"));
+        List<String> classPath = new ArrayList<>(List.of("app/config.jar", "app/function.jar"));
         List<Path> jars = OneJar.classPathOf(Path.of(System.getProperty("aot.runner-jar")));
         Files.createDirectories(task.resolve("app"));
-        OneJar.merge(jars, task.resolve("app/function.jar"), FILE_TIME.toEpochMilli());
+        OneJar.merge(jars, task.resolve("app/function.jar"), task.resolve("app/config.jar"),
+                FILE_TIME.toEpochMilli());
         try (Stream<Path> ric = Files.list(Path.of(System.getProperty("lambda.ric.dir", "target/lambda-ric")))) {
             for (Path jar : ric.filter(j -> j.toString().endsWith(".jar")).sorted().toList()) {
                 classPath.add(copy(jar, task, "ric/" + jar.getFileName()));

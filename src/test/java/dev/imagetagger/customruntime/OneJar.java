@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -29,27 +28,34 @@ import java.util.zip.ZipEntry;
  * <li>signatures, indexes and module descriptors, which describe one jar, are dropped, and so are ONNX Runtime's
  * native libraries, which {@link NativeLibraries} unpacks;</li>
  * <li>the result is multi-release if any jar was, so that their {@code META-INF/versions} entries still apply;</li>
- * <li>the model is stored uncompressed, so that start-up reads it without inflating 3.5 MB.</li>
+ * <li>the model is stored uncompressed, so that start-up reads it without inflating 3.5 MB;</li>
+ * <li>the configuration files go to a jar of their own: SmallRye Config reads them through a zip file system of the
+ * jar that holds them, which reads the jar's whole directory (20,000 entries merged, 30 ms each time).</li>
  * </ul>
  */
 final class OneJar {
 
-    private static final Pattern JOINED = Pattern.compile("META-INF/services/.+|META-INF/io\\.netty\\.versions\\.properties");
-    private static final Pattern DROPPED = Pattern.compile(
-            "META-INF/MANIFEST\\.MF|META-INF/INDEX\\.LIST|META-INF/[^/]+\\.(SF|RSA|DSA|EC)|(META-INF/versions/\\d+/)?module-info\\.class"
-            + "|ai/onnxruntime/native/.+");
+    private static final Pattern JOINED = Pattern.compile(
+            "META-INF/services/.+|META-INF/io\\.netty\\.versions\\.properties");
+    private static final Pattern DROPPED = Pattern.compile("META-INF/MANIFEST\\.MF|META-INF/INDEX\\.LIST"
+            + "|META-INF/[^/]+\\.(SF|RSA|DSA|EC)|(META-INF/versions/\\d+/)?module-info\\.class|ai/onnxruntime/native/.+");
     private static final Pattern STORED = Pattern.compile("model/.+\\.onnx");
+    private static final Pattern CONFIGURATION = Pattern.compile(
+            "application\\.properties|META-INF/microprofile-config\\.properties");
 
     private OneJar() {
     }
 
-    /** Writes {@code jars}, merged in their order, to {@code target}, every entry with the time {@code millis}. */
-    static void merge(List<Path> jars, Path target, long millis) throws IOException {
+    /**
+     * Writes {@code jars}, merged in their order, to {@code target}, and their configuration files to
+     * {@code configuration}, every entry with the time {@code millis}.
+     */
+    static void merge(List<Path> jars, Path target, Path configuration, long millis) throws IOException {
         Map<String, byte[]> joined = new LinkedHashMap<>();
         Map<String, Boolean> written = new LinkedHashMap<>();
         boolean multiRelease = false;
-        Path part = target.resolveSibling(target.getFileName() + ".part");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(part))) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target));
+                JarOutputStream config = new JarOutputStream(Files.newOutputStream(configuration))) {
             out.setLevel(9);
             for (Path jar : jars) {
                 try (JarFile in = new JarFile(jar.toFile(), false)) {
@@ -66,7 +72,8 @@ final class OneJar {
                             if (JOINED.matcher(name).matches()) {
                                 joined.merge(name, withNewline(data.readAllBytes()), OneJar::concat);
                             } else if (written.putIfAbsent(name, true) == null) {
-                                write(out, name, data.readAllBytes(), millis);
+                                write(CONFIGURATION.matcher(name).matches() ? config : out, name, data.readAllBytes(),
+                                        millis);
                             }
                         }
                     }
@@ -85,7 +92,6 @@ final class OneJar {
             manifest.write(bytes);
             write(out, JarFile.MANIFEST_NAME, bytes.toByteArray(), millis);
         }
-        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void write(JarOutputStream out, String name, byte[] data, long millis) throws IOException {
