@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every coverage-guided fuzz target (Jazzer) one after another, SECONDS each (default 600), and prints each
 # one's summary line: executions, edges covered (cov) and features (ft). A finding stops that target with a reproducer
-# written into its Inputs folder under src/test/resources, where every test run then replays it.
+# written into its Inputs folder under src/test/resources, where every test run then replays it, and the script
+# exits non-zero once every target has run (CI runs it after the tests: .ci/run).
 # Usage: infra/bench/fuzz.sh [SECONDS] [TARGET...]    (run from the worktree root; needs the build's dependencies)
 set -euo pipefail
 seconds=${1:-600}
@@ -14,6 +15,7 @@ fi
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz.classpath
 # A copy of the classes, so that a build meanwhile does not change them under the fuzzer.
 rm -rf target/fuzz && mkdir -p target/fuzz && cp -r target/classes target/test-classes target/fuzz/
+failed=0
 classpath="target/fuzz/test-classes:target/fuzz/classes:$(cat target/fuzz.classpath)"
 for target in "${targets[@]}"; do
   log="target/fuzz/${target##*.}.log"
@@ -25,4 +27,6 @@ for target in "${targets[@]}"; do
   grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$log" || true
   grep -E '^== Java Exception|^INFO: Crash|Test unit written|^==[0-9]+== ERROR' "$log" || true
   echo "exit status $status"
+  [ "$status" -eq 0 ] || failed=1
 done
+exit "$failed"
