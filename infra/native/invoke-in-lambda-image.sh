@@ -97,7 +97,7 @@ container=$(docker run -d --network host -v "$task:/var/task:ro" \
 await "$s3/$bucket"
 await "http://127.0.0.1:8080/"
 
-photo=events/objects/fox-squirrel.jpg # ImageNet class 335, fox squirrel
+photo=events/objects/cups.jpg # ImageNet class 968, cup
 for key in "uploads/robin in the garden été.jpg" uploads/zebra.jpg "uploads/passenger car.jpg" uploads/golfcart.jpg \
   uploads/daisy.jpg backfill/tench.jpg "backfill/traffic light.jpg"; do
   put "$key" "$photo"
@@ -126,7 +126,7 @@ for path in events/objects/*; do
   put "formats/$file" "$path"
   event events/s3-object-created.json | jq -c --arg key "formats/$file" '.Records[0].s3.object.key = $key' | invoke \
     | expect "$file through S3" '.results[0].outcome == "ok"'
-  [[ $(tag "formats/$file" tagger-class) == 335 ]] || fail "$file: tagger-class is not 335"
+  [[ $(tag "formats/$file" tagger-class) == 968 ]] || fail "$file: tagger-class is not 968"
   formats=$((formats + 1))
 done
 [[ $formats -ge 8 ]] || fail "only $formats sample objects in events/objects"
@@ -156,12 +156,12 @@ problem() { # status, description; the answer on stdin: that status as applicati
     || fail "$2: not a $1 problem+json answer"
   echo "ok: $2: $1 problem+json"
 }
-put reference/fox-squirrel.gif events/objects/fox-squirrel.gif
-http application/json "$(reference "$bucket" reference/fox-squirrel.gif)" "topK=3" \
+put reference/cups.gif events/objects/cups.gif
+http application/json "$(reference "$bucket" reference/cups.gif)" "topK=3" \
   | expect "POST /classify by reference, tagging the object" '.statusCode == 200 and (.body | fromjson
-    | .outcome == "ok" and .tagged == true and .key == "reference/fox-squirrel.gif" and .predictions[0].index == 335)'
-[[ $(tag reference/fox-squirrel.gif tagger-class) == 335 ]] || fail "by reference: tagger-class is not 335"
-http application/json "$(reference other-bucket reference/fox-squirrel.gif)" "" \
+    | .outcome == "ok" and .tagged == true and .key == "reference/cups.gif" and .predictions[0].index == 968)'
+[[ $(tag reference/cups.gif tagger-class) == 968 ]] || fail "by reference: tagger-class is not 968"
+http application/json "$(reference other-bucket reference/cups.gif)" "" \
   | problem 403 "a bucket off the allow-list"
 http application/json "$(reference "$bucket" formats/never-uploaded.jpg)" "" | problem 404 "a missing object"
 http application/json '{"note": "no bucket, no key"}' "" | problem 400 "a JSON body without bucket and key"

@@ -220,7 +220,7 @@ abstract class DeployedFunctionTests {
         JsonNode answer = success(invoke(event));
         assertEquals(Collections.nCopies(files.size(), "ok"), answer.findValuesAsText("outcome"), answer.toString());
         for (String file : files) {
-            assertEquals("335", tags("uploads/" + file).get("tagger-class"), file); // fox squirrel
+            assertEquals("968", tags("uploads/" + file).get("tagger-class"), file); // cup
         }
     }
 
