@@ -107,9 +107,9 @@ head -c 300 "$photo" > "$scratch/broken.jpg" # the headers, cut before the image
 put backfill/broken.jpg "$scratch/broken.jpg"
 
 event events/apigw-http-classify.json | invoke \
-  | expect "HTTP classification" '.statusCode == 200 and (.body | fromjson | .predictions[0].index == 335)'
+  | expect "HTTP classification" '.statusCode == 200 and (.body | fromjson | .predictions[0].index == 968)'
 event events/apigw-rest-classify.json | invoke \
-  | expect "REST API (payload 1.0) classification" '.statusCode == 200 and (.body | fromjson | .predictions[0].index == 335) and (has("cookies") | not)'
+  | expect "REST API (payload 1.0) classification" '.statusCode == 200 and (.body | fromjson | .predictions[0].index == 968) and (has("cookies") | not)'
 event events/s3-object-created.json | invoke | expect "S3 notification" '.results[0].outcome == "ok"'
 event events/eventbridge-object-created.json | invoke | expect "EventBridge" '.results[0].outcome == "ok"'
 event events/sns-s3-notification.json | invoke | expect "SNS" '.results[0].outcome == "ok"'
