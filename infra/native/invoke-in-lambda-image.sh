@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs the native target/function.zip as Lambda runs it: unzipped read-only into /var/task of the public
-# provided.al2023 base image, under the Lambda Runtime Interface Emulator built into that image, with S3Mock (the jar
-# the build copies to target/s3mock) as its S3. First lists the shared libraries of the runner and of every bundled .so
-# in that image (ldd), and fails on one "not found". Then invokes every sample of events/, the photo of events/objects/
-# in each of its formats through S3 (JPEG, CMYK JPEG, PNG, interlaced PNG, GIF, BMP, TIFF, WebP: each decoding path
-# and ImageIO reader), POST /classify by reference, and the problem+json errors; fails on a function error, a wrong
-# answer or a missing shared library. Needs Docker, Java, curl and jq; .github/workflows/native.yml runs it after the
-# native build.
+# Runs target/function.zip, the native build's or the custom runtime's (-Daot), as Lambda runs it: unzipped read-only
+# into /var/task of the public provided.al2023 base image, under the Lambda Runtime Interface Emulator built into that
+# image, with S3Mock (the jar the build copies to target/s3mock) as its S3. First lists the shared libraries of every
+# ELF file of the zip (the runner, or java/bin/java and the JDK's libraries; each bundled .so) in that image (ldd), and
+# fails on one "not found". Then invokes every sample of events/, the photo of events/objects/ in each of its formats
+# through S3 (JPEG, CMYK JPEG, PNG, interlaced PNG, GIF, BMP, TIFF, WebP: each decoding path and ImageIO reader), POST
+# /classify by reference, and the problem+json errors; fails on a function error, a wrong answer or a missing shared
+# library. Needs Docker, Java, curl and jq; .github/workflows/native.yml runs it after each build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -60,27 +60,40 @@ expect() { # description, jq filter that must hold on the answer on stdin
 
 unzip -q target/function.zip -d "$task"
 
-# Every ELF file of the package (the runner, each bundled .so) against the libraries of Lambda's image, with Lambda's
-# own LD_LIBRARY_PATH: a library missing there (libfreetype for AWT's font manager, libstdc++ for ONNX Runtime) fails
-# only when first loaded, as an Error. The image may lack the ldd script; the dynamic loader's --list is what it runs.
+# Every ELF file of the package (the native runner, or the custom runtime's java/bin/java and JDK libraries; each
+# bundled .so) against the libraries of Lambda's image, with Lambda's own LD_LIBRARY_PATH: a library missing there
+# (libX11 for AWT's X11 toolkit, libstdc++ for ONNX Runtime) fails only when first loaded, as an Error. Two libraries
+# are loaded by path before those that need them, which the loader then finds by soname: the java launcher loads
+# libjvm.so (every JDK library needs it), ONNX Runtime's Java libonnxruntime.so (its JNI library needs
+# libonnxruntime.so.1); the listing preloads them likewise. The dynamic loader lists (ldd runs it; the image may lack
+# ldd), with --preload (glibc 2.33 and later; provided.al2023 has 2.34).
 # shellcheck disable=SC2016 # expanded by the container's shell
 libraries=$(docker run --rm -v "$task:/var/task:ro" \
   -e LD_LIBRARY_PATH=/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib \
   --entrypoint /bin/bash "$image" -c '
   shopt -s globstar nullglob
   loader=(/lib64/ld-linux-*.so.* /lib/ld-linux-*.so.*)
-  list() { if command -v ldd > /dev/null; then ldd "$1"; else "${loader[0]}" --list "$1"; fi; }
+  preload=()
+  for library in /var/task/java/lib/server/libjvm.so /var/task/libonnxruntime.so /var/task/native/libonnxruntime.so; do
+    if [[ -f "$library" ]]; then preload+=("$library"); fi
+  done
   for file in /var/task/**; do
     [[ -f "$file" ]] || continue
     IFS= read -r -n 4 magic < "$file" || true
     [[ "$magic" == $'"'"'\x7fELF'"'"' ]] || continue
     echo "$file:"
-    list "$file" || echo "$file: ldd failed, not found"
+    "${loader[0]}" --preload "${preload[*]}" --list "$file" || echo "$file: ldd failed, not found"
   done') || fail "could not list the shared libraries in $image"
 echo "$libraries" > target/lambda-image-ldd.txt
-grep -qx "/var/task/runner:" <<< "$libraries" || fail "ldd did not read the runner (target/lambda-image-ldd.txt)"
-grep -qx "/var/task/libonnxruntime.so:" <<< "$libraries" \
-  || fail "ldd did not read libonnxruntime.so (target/lambda-image-ldd.txt)"
+if [[ -f "$task/runner" ]]; then # the native build
+  listed=(/var/task/runner /var/task/libonnxruntime.so /var/task/libonnxruntime4j_jni.so)
+else # the custom runtime (-Daot)
+  listed=(/var/task/java/bin/java /var/task/java/lib/server/libjvm.so /var/task/java/lib/libawt.so
+    /var/task/native/libonnxruntime.so /var/task/native/libonnxruntime4j_jni.so /var/task/native/libaws-lambda-jni.so)
+fi
+for file in "${listed[@]}"; do
+  grep -qxF "$file:" <<< "$libraries" || fail "ldd did not read $file (target/lambda-image-ldd.txt)"
+done
 if grep -F "not found" <<< "$libraries"; then
   fail "a shared library is missing from $image (target/lambda-image-ldd.txt)"
 fi
@@ -97,7 +110,7 @@ container=$(docker run -d --network host -v "$task:/var/task:ro" \
 await "$s3/$bucket"
 await "http://127.0.0.1:8080/"
 
-photo=events/objects/fox-squirrel.jpg # ImageNet class 335, fox squirrel
+photo=events/objects/cups.jpg # ImageNet class 968, cup
 for key in "uploads/robin in the garden été.jpg" uploads/zebra.jpg "uploads/passenger car.jpg" uploads/golfcart.jpg \
   uploads/daisy.jpg backfill/tench.jpg "backfill/traffic light.jpg"; do
   put "$key" "$photo"
@@ -107,9 +120,9 @@ head -c 300 "$photo" > "$scratch/broken.jpg" # the headers, cut before the image
 put backfill/broken.jpg "$scratch/broken.jpg"
 
 event events/apigw-http-classify.json | invoke \
-  | expect "HTTP classification" '.statusCode == 200 and (.body | fromjson | .predictions[0].index == 335)'
+  | expect "HTTP classification" '.statusCode == 200 and (.body | fromjson | .predictions[0].index == 968)'
 event events/apigw-rest-classify.json | invoke \
-  | expect "REST API (payload 1.0) classification" '.statusCode == 200 and (.body | fromjson | .predictions[0].index == 335) and (has("cookies") | not)'
+  | expect "REST API (payload 1.0) classification" '.statusCode == 200 and (.body | fromjson | .predictions[0].index == 968) and (has("cookies") | not)'
 event events/s3-object-created.json | invoke | expect "S3 notification" '.results[0].outcome == "ok"'
 event events/eventbridge-object-created.json | invoke | expect "EventBridge" '.results[0].outcome == "ok"'
 event events/sns-s3-notification.json | invoke | expect "SNS" '.results[0].outcome == "ok"'
@@ -126,7 +139,7 @@ for path in events/objects/*; do
   put "formats/$file" "$path"
   event events/s3-object-created.json | jq -c --arg key "formats/$file" '.Records[0].s3.object.key = $key' | invoke \
     | expect "$file through S3" '.results[0].outcome == "ok"'
-  [[ $(tag "formats/$file" tagger-class) == 335 ]] || fail "$file: tagger-class is not 335"
+  [[ $(tag "formats/$file" tagger-class) == 968 ]] || fail "$file: tagger-class is not 968"
   formats=$((formats + 1))
 done
 [[ $formats -ge 8 ]] || fail "only $formats sample objects in events/objects"
@@ -156,12 +169,12 @@ problem() { # status, description; the answer on stdin: that status as applicati
     || fail "$2: not a $1 problem+json answer"
   echo "ok: $2: $1 problem+json"
 }
-put reference/fox-squirrel.gif events/objects/fox-squirrel.gif
-http application/json "$(reference "$bucket" reference/fox-squirrel.gif)" "topK=3" \
+put reference/cups.gif events/objects/cups.gif
+http application/json "$(reference "$bucket" reference/cups.gif)" "topK=3" \
   | expect "POST /classify by reference, tagging the object" '.statusCode == 200 and (.body | fromjson
-    | .outcome == "ok" and .tagged == true and .key == "reference/fox-squirrel.gif" and .predictions[0].index == 335)'
-[[ $(tag reference/fox-squirrel.gif tagger-class) == 335 ]] || fail "by reference: tagger-class is not 335"
-http application/json "$(reference other-bucket reference/fox-squirrel.gif)" "" \
+    | .outcome == "ok" and .tagged == true and .key == "reference/cups.gif" and .predictions[0].index == 968)'
+[[ $(tag reference/cups.gif tagger-class) == 968 ]] || fail "by reference: tagger-class is not 968"
+http application/json "$(reference other-bucket reference/cups.gif)" "" \
   | problem 403 "a bucket off the allow-list"
 http application/json "$(reference "$bucket" formats/never-uploaded.jpg)" "" | problem 404 "a missing object"
 http application/json '{"note": "no bucket, no key"}' "" | problem 400 "a JSON body without bucket and key"
@@ -181,4 +194,4 @@ if grep -E -i "error while loading shared libraries|UnsatisfiedLinkError|cannot 
   fail "a shared library is missing (target/lambda-image.log)"
 fi
 grep -E "Init Duration|REPORT" target/lambda-image.log | head -3 || true
-echo "native function.zip in $image: every sample answered"
+echo "function.zip in $image: every sample answered"

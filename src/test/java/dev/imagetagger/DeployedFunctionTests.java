@@ -143,7 +143,7 @@ abstract class DeployedFunctionTests {
     void anHttpRequestIsClassified() {
         JsonNode first = success(invoke("first HTTP invocation", SampleEvents.read("apigw-http-classify.json")));
         assertEquals(200, first.path("statusCode").asInt(), first.toString());
-        assertEquals(335, body(first).at("/predictions/0/index").asInt(), first.toString()); // fox squirrel
+        assertEquals(968, body(first).at("/predictions/0/index").asInt(), first.toString()); // cup
         success(invoke("warm HTTP invocation", SampleEvents.read("apigw-http-classify.json")));
     }
 
@@ -220,7 +220,7 @@ abstract class DeployedFunctionTests {
         JsonNode answer = success(invoke(event));
         assertEquals(Collections.nCopies(files.size(), "ok"), answer.findValuesAsText("outcome"), answer.toString());
         for (String file : files) {
-            assertEquals("335", tags("uploads/" + file).get("tagger-class"), file); // fox squirrel
+            assertEquals("968", tags("uploads/" + file).get("tagger-class"), file); // cup
         }
     }
 

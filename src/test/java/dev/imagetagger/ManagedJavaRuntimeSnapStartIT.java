@@ -103,10 +103,10 @@ class ManagedJavaRuntimeSnapStartIT {
         assertTrue(rehearsed >= 0 && connected > rehearsed, log);
 
         S3Client s3 = S3MockServer.client();
-        s3.putObject(b -> b.bucket(BUCKET).key("uploads/fox-squirrel.jpg"),
-                RequestBody.fromBytes(Files.readAllBytes(Path.of("events", "objects", "fox-squirrel.jpg"))));
+        s3.putObject(b -> b.bucket(BUCKET).key("uploads/cups.jpg"),
+                RequestBody.fromBytes(Files.readAllBytes(Path.of("events", "objects", "cups.jpg"))));
         ObjectNode event = SampleEvents.read("s3-object-created.json");
-        ((ObjectNode) event.at("/Records/0/s3/object")).put("key", "uploads/fox-squirrel.jpg").remove("eTag");
+        ((ObjectNode) event.at("/Records/0/s3/object")).put("key", "uploads/cups.jpg").remove("eTag");
 
         Answer answer = runtimeApi.invoke(event.toString(), LIMIT);
 

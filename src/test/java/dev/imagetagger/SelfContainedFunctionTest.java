@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The function end to end with nothing but this repository and Maven Central: the photo is the one embedded in
- * {@code events/apigw-http-classify.json} (ImageNet class 335, fox squirrel), so {@link SelfContainedFunctionIT} can run
+ * {@code events/apigw-http-classify.json} (ImageNet class 968, cup), so {@link SelfContainedFunctionIT} can run
  * against the native executable where the shared fixtures are not available.
  */
 @QuarkusTest
@@ -33,14 +33,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ExtendWith(EmptyBucket.class)
 public class SelfContainedFunctionTest {
 
-    private static final int FOX_SQUIRREL = 335;
+    private static final int CUP = 968;
 
     @Test
     void anApiGatewayRequestIsClassified() {
         String response = LambdaInvoker.invoke(SampleEvents.read("apigw-http-classify.json")).then().statusCode(200)
                 .body("statusCode", equalTo(200)).extract().asString();
 
-        assertEquals(FOX_SQUIRREL, JsonPath.from(JsonPath.from(response).getString("body")).getInt("predictions[0].index"));
+        assertEquals(CUP, JsonPath.from(JsonPath.from(response).getString("body")).getInt("predictions[0].index"));
     }
 
     @Test
@@ -53,15 +53,15 @@ public class SelfContainedFunctionTest {
         ObjectNode request = SampleEvents.read("apigw-http-classify.json");
         byte[] photo = Base64.getMimeDecoder().decode(request.path("body").asText());
         S3Client s3 = S3MockServer.client();
-        s3.putObject(b -> b.bucket(BUCKET).key("uploads/fox squirrel.jpg"), RequestBody.fromBytes(photo));
+        s3.putObject(b -> b.bucket(BUCKET).key("uploads/red cup.jpg"), RequestBody.fromBytes(photo));
         ObjectNode event = SampleEvents.read("s3-object-created.json");
         ObjectNode object = (ObjectNode) event.withArray("Records").get(0).path("s3").path("object");
-        object.put("key", "uploads/fox+squirrel.jpg").remove("eTag");
+        object.put("key", "uploads/red+cup.jpg").remove("eTag");
 
         LambdaInvoker.invoke(event).then().statusCode(200).body("results[0].outcome", equalTo("ok"));
 
-        String tagged = s3.getObjectTagging(b -> b.bucket(BUCKET).key("uploads/fox squirrel.jpg")).tagSet().stream()
+        String tagged = s3.getObjectTagging(b -> b.bucket(BUCKET).key("uploads/red cup.jpg")).tagSet().stream()
                 .filter(t -> t.key().equals("tagger-class")).findFirst().orElseThrow().value();
-        assertEquals(Integer.toString(FOX_SQUIRREL), tagged);
+        assertEquals(Integer.toString(CUP), tagged);
     }
 }

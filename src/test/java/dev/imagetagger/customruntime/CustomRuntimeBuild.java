@@ -40,6 +40,16 @@ public final class CustomRuntimeBuild {
     /** The one modification time of every file of the artifact, an even second as zip's DOS times need. */
     static final Instant FILE_TIME = Instant.parse("2025-01-01T00:00:00Z");
 
+    /**
+     * java.desktop's libraries that the function, headless, never loads: the X11 toolkit, the native AWT interface
+     * and the splash screen (all need X11 libraries), sound (ALSA), and fonts with the FreeType they link (no text is
+     * drawn). provided.al2023 has no X11 or ALSA (nor FreeType, for a JDK that does not bundle it), so the Lambda
+     * image's ldd check would fail on them; the zip is smaller without. What ImageIO loads stays: libawt,
+     * libawt_headless, libjavajpeg, liblcms (ICC colour conversion) and libmlib_image (image operations).
+     */
+    private static final String HEADLESS_UNUSED = String.join(",", "**/libawt_xawt.so", "**/libjawt.so",
+            "**/libsplashscreen.so", "**/libjsound.so", "**/libfontmanager.so", "**/libfreetype.so");
+
     private CustomRuntimeBuild() {
     }
 
@@ -100,7 +110,8 @@ public final class CustomRuntimeBuild {
         // No jmods needed: jlink reads the running JDK's own image. No compression: the modules the cache does not
         // hold load faster uncompressed, and the zip compresses them anyway.
         run(List.of(jdk.resolve("bin/jlink").toString(), "--add-modules", modules, "--strip-debug",
-                "--no-header-files", "--no-man-pages", "--output", output.toString()));
+                "--no-header-files", "--no-man-pages", "--exclude-files", HEADLESS_UNUSED, "--output",
+                output.toString()));
     }
 
     static void run(List<String> command) throws IOException, InterruptedException {

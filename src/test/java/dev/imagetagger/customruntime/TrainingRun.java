@@ -51,8 +51,7 @@ final class TrainingRun {
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EVENTS = Path.of("events");
-    private static final List<String> FORMATS = List.of("fox-squirrel.jpg", "fox-squirrel.png", "fox-squirrel.tif",
-            "fox-squirrel.webp");
+    private static final List<String> FORMATS = List.of("cups.jpg", "cups.png", "cups.tif", "cups.webp");
 
     private final RuntimeApiServer runtimeApi;
     private final S3Client s3 = S3MockServer.client();
@@ -60,7 +59,7 @@ final class TrainingRun {
 
     private TrainingRun(RuntimeApiServer runtimeApi) throws IOException {
         this.runtimeApi = runtimeApi;
-        this.photo = Files.readAllBytes(EVENTS.resolve("objects/fox-squirrel.jpg"));
+        this.photo = Files.readAllBytes(EVENTS.resolve("objects/cups.jpg"));
     }
 
     /** Trains the cache of the custom runtime laid out in {@code task}; returns the cache file, under {@code out}. */
@@ -115,7 +114,7 @@ final class TrainingRun {
 
         // The HTTP API: by reference with tagging, the model, and its errors.
         expect(false, http("POST /classify", "", "{\"bucket\":\"" + S3MockServer.BUCKET
-                + "\",\"key\":\"uploads/fox-squirrel.png\",\"tag\":true}", "application/json"));
+                + "\",\"key\":\"uploads/cups.png\",\"tag\":true}", "application/json"));
         expect(false, http("GET /model", "", null, null));
         expect(false, http("POST /classify", "", "{\"bucket\":\"" + S3MockServer.BUCKET
                 + "\",\"key\":\"never/uploaded.jpg\"}", "application/json"));
