@@ -3,13 +3,12 @@ package dev.imagetagger.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The class labels of a model, indexed by output index. */
 public final class Labels {
 
-    private static final Pattern SYNSET_LINE = Pattern.compile("^(n\\d{8})\\s+(.+)$");
+    /** A WordNet id: {@code n} and eight digits. */
+    private static final int WNID_LENGTH = 9;
 
     private final List<Label> byOutput;
     private final int offset;
@@ -31,17 +30,32 @@ public final class Labels {
                 continue;
             }
             int index = labels.size() + offset;
-            Matcher synset = SYNSET_LINE.matcher(line);
-            if (synset.matches()) {
-                String names = synset.group(2);
+            if (isSynsetLine(line)) {
+                String names = line.substring(WNID_LENGTH).strip();
                 int comma = names.indexOf(',');
                 String name = (comma < 0 ? names : names.substring(0, comma)).strip();
-                labels.add(new Label(index, name, synset.group(1), null));
+                labels.add(new Label(index, name, line.substring(0, WNID_LENGTH), null));
             } else {
                 labels.add(new Label(index, line, null, null));
             }
         }
         return new Labels(List.copyOf(labels), offset);
+    }
+
+    /**
+     * Whether a stripped line is {@code wnid name}: a WordNet id, then white space and a name. Read by hand, not with
+     * a regular expression: start-up parses a thousand lines before the JIT has compiled anything.
+     */
+    private static boolean isSynsetLine(String line) {
+        if (line.length() <= WNID_LENGTH || line.charAt(0) != 'n' || !Character.isWhitespace(line.charAt(WNID_LENGTH))) {
+            return false;
+        }
+        for (int i = 1; i < WNID_LENGTH; i++) {
+            if (line.charAt(i) < '0' || line.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same classes, each replaced by what {@code relabel} makes of it. */

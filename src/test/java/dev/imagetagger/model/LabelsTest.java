@@ -27,6 +27,19 @@ class LabelsTest {
     }
 
     @Test
+    void onlyAnNAndEightDigitsBeforeWhiteSpaceAreAWnid() {
+        Labels labels = Labels.parse("n0144076 tench\nn01440764tench\nx01440764 tench\nn0144a764 tench\nn01440764\n"
+                + "n01440764\t tench,  Tinca tinca \n", 0);
+
+        assertEquals(new Label(0, "n0144076 tench", null, null), labels.of(0));
+        assertEquals(new Label(1, "n01440764tench", null, null), labels.of(1));
+        assertEquals(new Label(2, "x01440764 tench", null, null), labels.of(2));
+        assertEquals(new Label(3, "n0144a764 tench", null, null), labels.of(3));
+        assertEquals(new Label(4, "n01440764", null, null), labels.of(4));
+        assertEquals(new Label(5, "tench", "n01440764", null), labels.of(5));
+    }
+
+    @Test
     void parsesPlainLinesAsNamesWithoutWnid() {
         Labels labels = Labels.parse("dog\r\ncat\r\n\r\nother", 0);
 
