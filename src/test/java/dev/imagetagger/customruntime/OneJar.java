@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -52,7 +54,7 @@ final class OneJar {
      */
     static void merge(List<Path> jars, Path target, Path configuration, long millis) throws IOException {
         Map<String, byte[]> joined = new LinkedHashMap<>();
-        Map<String, Boolean> written = new LinkedHashMap<>();
+        Set<String> written = new HashSet<>();
         boolean multiRelease = false;
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target));
                 JarOutputStream config = new JarOutputStream(Files.newOutputStream(configuration))) {
@@ -71,7 +73,7 @@ final class OneJar {
                         try (InputStream data = in.getInputStream(entry)) {
                             if (JOINED.matcher(name).matches()) {
                                 joined.merge(name, withNewline(data.readAllBytes()), OneJar::concat);
-                            } else if (written.putIfAbsent(name, true) == null) {
+                            } else if (written.add(name)) {
                                 write(CONFIGURATION.matcher(name).matches() ? config : out, name, data.readAllBytes(),
                                         millis);
                             }
