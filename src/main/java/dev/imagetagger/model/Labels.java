@@ -47,7 +47,8 @@ public final class Labels {
      * a regular expression: start-up parses a thousand lines before the JIT has compiled anything.
      */
     private static boolean isSynsetLine(String line) {
-        if (line.length() <= WNID_LENGTH || line.charAt(0) != 'n' || !Character.isWhitespace(line.charAt(WNID_LENGTH))) {
+        if (line.length() <= WNID_LENGTH || line.charAt(0) != 'n'
+                || !Character.isWhitespace(line.charAt(WNID_LENGTH))) {
             return false;
         }
         for (int i = 1; i < WNID_LENGTH; i++) {

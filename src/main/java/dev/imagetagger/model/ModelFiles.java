@@ -27,7 +27,9 @@ final class ModelFiles {
         }
         String resource = location.substring(CLASSPATH.length()) + ".sha256";
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+            return in == null
+                    ? Optional.empty()
+                    : Optional.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }

@@ -40,7 +40,8 @@ final class OneJar {
     private static final Pattern JOINED = Pattern.compile(
             "META-INF/services/.+|META-INF/io\\.netty\\.versions\\.properties");
     private static final Pattern DROPPED = Pattern.compile("META-INF/MANIFEST\\.MF|META-INF/INDEX\\.LIST"
-            + "|META-INF/[^/]+\\.(SF|RSA|DSA|EC)|(META-INF/versions/\\d+/)?module-info\\.class|ai/onnxruntime/native/.+");
+            + "|META-INF/[^/]+\\.(SF|RSA|DSA|EC)|(META-INF/versions/\\d+/)?module-info\\.class"
+            + "|ai/onnxruntime/native/.+");
     private static final Pattern STORED = Pattern.compile("model/.+\\.onnx");
     private static final Pattern CONFIGURATION = Pattern.compile(
             "application\\.properties|META-INF/microprofile-config\\.properties");
