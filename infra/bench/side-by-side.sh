@@ -2,7 +2,9 @@
 # The packaged function against the Node.js peer (onnxruntime-node + sharp), side by side in one run, as Lambda runs
 # each: a Runtime API on loopback, S3Mock, one process per build. Prints the S3-triggered cold start (Init + first
 # invocation on a 500x375 JPEG, alternated with the peer's cold.js) and the warm speed per photo (the answer's
-# decode + preprocess + inference timings against bench.js's) for the ImageNet-sized and the 3-48 MP photos.
+# decode + preprocess + inference timings) for the ImageNet-sized and the 3-48 MP photos, against the peer twice:
+# its bench.js (each photo back to back in one loop) and the peer as deployed (peer-as-deployed.js: bench.js's
+# classification behind the same Runtime API, fed the same events, so that both wait for each event alike).
 #
 #   infra/bench/side-by-side.sh [BUILD...] [--runs N] [--passes N] [--cold N] [--sets imagenet-sample,large]
 #

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,7 +48,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <li>Warm speed: one process per build, fed API Gateway HTTP events with each photo in the body (by reference,
  * {@code {"bucket","key"}} in S3Mock, for photos over the 4.5 MiB an HTTP call can carry); per photo the median of
  * the answer's {@code timings} (decode + preprocess + inference, what the peer's {@code bench.js} times) after
- * warm-up passes over the set; per set the median and p95 over the photos, and the ratio to the peer.</li>
+ * warm-up passes over the set; per set the median and p95 over the photos, and the ratios to the peer: to its
+ * {@code bench.js}, which runs each photo back to back, and to the peer as deployed (bench.js's classification behind
+ * the same Runtime API, {@code infra/bench/peer-as-deployed.js}), which waits for each event as the builds do.</li>
  * </ul>
  * A managed build runs under the Runtime Interface Client with the runtime's options and, unless told otherwise, the
  * SAM template's {@code JAVA_TOOL_OPTIONS}; a custom-runtime build through its {@code bootstrap}.
@@ -59,6 +62,9 @@ public final class DeployedComparison {
     /** The most an HTTP call can carry (ApiConfig's default): larger photos go by reference. */
     private static final long HTTP_BODY_LIMIT = 4_718_592;
     private static final String COLD_PHOTO = "imagenet-sample/n01558993_robin.JPEG";
+    /** The function's own warm-up photo, which cold.js and the peer as deployed classify in their Init too. */
+    private static final Path WARM_UP_PHOTO = Path.of("src/main/resources/warm-up/photo.jpg");
+    private static final String PEER_AS_DEPLOYED = "peer as deployed (bench.js's classification behind the Runtime API)";
     private static final Pattern PEER_LINE =
             Pattern.compile("(\\S+): decode\\+preprocess ([\\d.]+) ms, inference ([\\d.]+) ms");
 
@@ -81,6 +87,20 @@ public final class DeployedComparison {
             return managed() ? ManagedJavaRuntime.start(zip, jvm, taskRoot, api.address(), environment, log)
                     : CustomRuntime.unzipAndStart(zip, taskRoot, api.address(), environment, log);
         }
+    }
+
+    /**
+     * The peer's classification served as a function (infra/bench/peer-as-deployed.js): a custom runtime whose
+     * bootstrap starts Node on it, fed the same events as the builds.
+     */
+    private RuntimeProcess startPeerAsDeployed(Path taskRoot, RuntimeApiServer api, Path log) throws IOException {
+        Path bootstrap = taskRoot.resolve("bootstrap");
+        Files.writeString(bootstrap, "#!/bin/sh\nexec node " + Path.of("infra/bench/peer-as-deployed.js")
+                .toAbsolutePath() + "\n");
+        bootstrap.toFile().setExecutable(true);
+        return CustomRuntime.start(taskRoot, api.address(), Map.of("PEER_DIR", peer.toAbsolutePath().toString(),
+                "PEER_MODEL", peerModel().toString(), "PEER_WARM_UP", WARM_UP_PHOTO.toAbsolutePath().toString(),
+                "S3", configuration.get("tagger.s3.endpoint")), log);
     }
 
     /** One cold start: ms from process start to the checkpoint (SnapStart) or to ready, and so on. */
@@ -277,7 +297,7 @@ public final class DeployedComparison {
         String key = "cold/" + run + "-peer.jpg";
         s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(photo));
         ProcessBuilder node = new ProcessBuilder("node", peer.resolve("cold.js").toString(), peerModel().toString(),
-                Path.of("src/main/resources/warm-up/photo.jpg").toAbsolutePath().toString(), BUCKET, key)
+                WARM_UP_PHOTO.toAbsolutePath().toString(), BUCKET, key)
                 .redirectErrorStream(true);
         node.environment().put("S3", configuration.get("tagger.s3.endpoint"));
         node.environment().put("T0_MS", Long.toString(System.currentTimeMillis()));
@@ -305,35 +325,46 @@ public final class DeployedComparison {
         }
         Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
         for (Build build : builds) {
-            try {
-                results.put(build.name(), warm(build, set, photos));
-            } catch (IllegalStateException e) {
-                // One build's failure (a hung or failed invocation) is reported, and the others still measured.
-                System.out.printf("%n%s failed on %s: %s (its log: %s)%n", build.name(), set, e.getMessage(),
-                        warmLog(build, set));
-            }
+            measure(results, build.name(), set, photos,
+                    (taskRoot, api, log) -> build.start(taskRoot, api, configuration, log));
         }
-        Map<String, Double> peerTimes = peerWarm(photos);
+        measure(results, PEER_AS_DEPLOYED, set, photos, this::startPeerAsDeployed);
+        Map<String, double[]> peerTimes = peerWarm(photos);
         System.out.printf("%nWarm, %s (%d photos; %d by reference): decode + preprocess + inference per photo, the"
-                + " median of %d invocations after %d pass(es) over the set%n", set, photos.size(),
-                photos.stream().filter(DeployedComparison::byReference).count(), runs, passes);
-        double[] peerValues = photos.stream().mapToDouble(p -> peerTimes.get(p.getFileName().toString())).toArray();
-        System.out.printf("  %-24s %-24s %-14s %-10s %-22s %s%n", "median / p95 ms", "peer median / p95 ms",
-                "ratio median", "ratio p95", "invocation median ms", "build");
+                + " median of %d invocations after %d pass(es) over the set; the peer's bench.js runs each photo"
+                + " back to back%n", set, photos.size(), photos.stream().filter(DeployedComparison::byReference)
+                .count(), runs, passes);
+        double[] peerValues = photos.stream().mapToDouble(p -> peerTimes.get(p.getFileName().toString())[0]).toArray();
+        Map<String, double[]> asDeployed = results.get(PEER_AS_DEPLOYED);
+        double[] asDeployedValues = asDeployed == null ? null
+                : photos.stream().mapToDouble(p -> asDeployed.get(p.toString())[0]).toArray();
+        System.out.printf("  %-16s %-16s %-24s %-16s %-18s %s%n", "median / p95 ms", "vs bench.js",
+                "bench.js median / p95 ms", "vs as deployed", "invocation median", "build");
         results.forEach((name, perPhoto) -> {
             double[] values = photos.stream().mapToDouble(p -> perPhoto.get(p.toString())[0]).toArray();
             double[] invocations = photos.stream().mapToDouble(p -> perPhoto.get(p.toString())[1]).toArray();
-            System.out.printf("  %-24s %-24s %-14s %-10s %-22.1f %s%n",
-                    String.format("%.1f / %.1f", median(values), p95(values)),
+            System.out.printf("  %-16s %-16s %-24s %-16s %-18s %s%n",
+                    String.format("%.1f / %.1f", median(values), p95(values)), ratios(values, peerValues),
                     String.format("%.1f / %.1f", median(peerValues), p95(peerValues)),
-                    String.format("%.2fx", median(values) / median(peerValues)),
-                    String.format("%.2fx", p95(values) / p95(peerValues)), median(invocations), name);
+                    asDeployedValues == null ? "-" : ratios(values, asDeployedValues),
+                    String.format("%.1f ms", median(invocations)), name);
         });
+        // Where the time goes: each stage's median over the photos (per photo, the median of its invocations).
+        System.out.printf("  stages, median ms: decode+preprocess %.1f, inference %.1f   peer (bench.js)%n",
+                stageMedian(photos, p -> peerTimes.get(p.getFileName().toString())[1]),
+                stageMedian(photos, p -> peerTimes.get(p.getFileName().toString())[2]));
+        results.forEach((name, perPhoto) -> System.out.printf("  stages, median ms: %s, inference %.1f   %s%n",
+                name.equals(PEER_AS_DEPLOYED)
+                        ? String.format("decode+preprocess %.1f", stageMedian(photos, p -> perPhoto.get(p.toString())[2]))
+                        : String.format("decode %.1f, preprocess %.1f", stageMedian(photos,
+                                p -> perPhoto.get(p.toString())[2]), stageMedian(photos,
+                                        p -> perPhoto.get(p.toString())[3])),
+                stageMedian(photos, p -> perPhoto.get(p.toString())[4]), name));
         if (photos.size() <= 20) {
             for (Path photo : photos) {
-                double peerMs = peerTimes.get(photo.getFileName().toString());
-                StringBuilder line = new StringBuilder(String.format("    %-34s peer %6.1f ms", photo.getFileName(),
-                        peerMs));
+                double peerMs = peerTimes.get(photo.getFileName().toString())[0];
+                StringBuilder line = new StringBuilder(String.format("    %-34s bench.js %6.1f ms",
+                        photo.getFileName(), peerMs));
                 results.values().forEach(perPhoto -> line.append(String.format("   %6.1f ms %5.2fx",
                         perPhoto.get(photo.toString())[0], perPhoto.get(photo.toString())[0] / peerMs)));
                 System.out.println(line);
@@ -341,13 +372,42 @@ public final class DeployedComparison {
         }
     }
 
-    /** Per photo: the median of the answer's timings, and the median of the invocation as the Runtime API saw it. */
-    private Map<String, double[]> warm(Build build, String set, List<Path> photos) throws IOException {
+    /** The ratios of the medians and of the p95s. */
+    private static String ratios(double[] values, double[] peer) {
+        return String.format("%.2fx / %.2fx", median(values) / median(peer), p95(values) / p95(peer));
+    }
+
+    /** How a process serving the Runtime API is started for a warm run. */
+    private interface Starter {
+        RuntimeProcess start(Path taskRoot, RuntimeApiServer api, Path log) throws IOException;
+    }
+
+    /** Measures one build or the peer as deployed into {@code results}; a failure is reported, the others still run. */
+    private void measure(Map<String, Map<String, double[]>> results, String name, String set, List<Path> photos,
+            Starter starter) throws IOException {
+        Path log = work.resolve("warm-" + results.size() + "-" + set + ".log");
+        try {
+            results.put(name, warm(name, starter, log, photos));
+        } catch (IllegalStateException e) {
+            // a hung or failed invocation
+            System.out.printf("%n%s failed on %s: %s (its log: %s)%n", name, set, e.getMessage(), log);
+        }
+    }
+
+    private static double stageMedian(List<Path> photos, ToDoubleFunction<Path> stage) {
+        return median(photos.stream().mapToDouble(stage).toArray());
+    }
+
+    /**
+     * Per photo, medians over its invocations: the answer's timings summed, the invocation as the Runtime API saw it,
+     * and the decode, preprocess and inference timings.
+     */
+    private Map<String, double[]> warm(String name, Starter starter, Path log, List<Path> photos) throws IOException {
         Path taskRoot = Files.createTempDirectory("task");
         try (RuntimeApiServer api = new RuntimeApiServer();
-                RuntimeProcess function = build.start(taskRoot, api, configuration, warmLog(build, set))) {
+                RuntimeProcess function = starter.start(taskRoot, api, log)) {
             try {
-                Map<String, double[]> perPhoto = warm(build, api, photos);
+                Map<String, double[]> perPhoto = warm(name, api, photos);
                 end(function);
                 return perPhoto;
             } catch (IllegalStateException e) {
@@ -359,24 +419,26 @@ public final class DeployedComparison {
         }
     }
 
-    private Map<String, double[]> warm(Build build, RuntimeApiServer api, List<Path> photos) throws IOException {
+    private Map<String, double[]> warm(String name, RuntimeApiServer api, List<Path> photos) throws IOException {
         api.awaitReady(LIMIT);
         List<String> events = photos.stream().map(DeployedComparison::event).toList();
         for (int pass = 0; pass < passes; pass++) {
             for (int i = 0; i < photos.size(); i++) {
-                timings(build, api, events.get(i), photos.get(i));
+                timings(name, api, events.get(i), photos.get(i));
             }
         }
         Map<String, double[]> perPhoto = new HashMap<>();
         for (int i = 0; i < photos.size(); i++) {
-            double[] times = new double[runs];
-            double[] invocations = new double[runs];
+            double[][] measured = new double[runs][];
             for (int r = 0; r < runs; r++) {
-                double[] measured = timings(build, api, events.get(i), photos.get(i));
-                times[r] = measured[0];
-                invocations[r] = measured[1];
+                measured[r] = timings(name, api, events.get(i), photos.get(i));
             }
-            perPhoto.put(photos.get(i).toString(), new double[] {median(times), median(invocations)});
+            double[] medians = new double[measured[0].length];
+            for (int m = 0; m < medians.length; m++) {
+                int measure = m;
+                medians[m] = median(Arrays.stream(measured).mapToDouble(run -> run[measure]).toArray());
+            }
+            perPhoto.put(photos.get(i).toString(), medians);
         }
         return perPhoto;
     }
@@ -393,25 +455,28 @@ public final class DeployedComparison {
         }
     }
 
-    private Path warmLog(Build build, String set) {
-        return work.resolve("warm-" + builds.indexOf(build) + "-" + set + ".log");
-    }
-
     /** Stops the function and whatever its bootstrap started, so that the next one has the cores to itself. */
     private static void end(RuntimeProcess function) {
         ProcessHandle.of(function.pid()).ifPresent(process -> process.descendants().forEach(ProcessHandle::destroy));
         function.stop(Duration.ofSeconds(10));
     }
 
-    private static double[] timings(Build build, RuntimeApiServer api, String event, Path photo) throws IOException {
+    /**
+     * One invocation: the answer's timings summed, the invocation's ms, then decode, preprocess and inference (the
+     * peer as deployed times decode and preprocess as one, as sharp runs them: reported as decode).
+     */
+    private static double[] timings(String name, RuntimeApiServer api, String event, Path photo) throws IOException {
         Answer answer = api.invoke(event, LIMIT);
         JsonNode http = JSON.readTree(answer.body());
         if (answer.error() || http.path("statusCode").asInt() != 200) {
-            throw new IllegalStateException(build.name() + " failed on " + photo + ": " + answer.body());
+            throw new IllegalStateException(name + " failed on " + photo + ": " + answer.body());
         }
         JsonNode timings = JSON.readTree(http.path("body").asText()).path("timings");
-        return new double[] {timings.path("decodeMs").asDouble() + timings.path("preprocessMs").asDouble()
-                + timings.path("inferenceMs").asDouble(), answer.millis()};
+        double decode = timings.has("decodeAndPreprocessMs") ? timings.path("decodeAndPreprocessMs").asDouble()
+                : timings.path("decodeMs").asDouble();
+        double preprocess = timings.path("preprocessMs").asDouble();
+        double inference = timings.path("inferenceMs").asDouble();
+        return new double[] {decode + preprocess + inference, answer.millis(), decode, preprocess, inference};
     }
 
     /** The API Gateway HTTP API (payload 2.0) event of {@code POST /classify} for the photo. */
@@ -442,9 +507,12 @@ public final class DeployedComparison {
         return "bench/" + photo.getFileName();
     }
 
-    /** The peer's per-photo decode + preprocess + inference medians, from {@code bench.js} (20 photos a call). */
-    private Map<String, Double> peerWarm(List<Path> photos) throws IOException, InterruptedException {
-        Map<String, Double> times = new HashMap<>();
+    /**
+     * The peer's per-photo medians from {@code bench.js} (20 photos a call), by photo name: decode + preprocess +
+     * inference, decode + preprocess, and inference ms.
+     */
+    private Map<String, double[]> peerWarm(List<Path> photos) throws IOException, InterruptedException {
+        Map<String, double[]> times = new HashMap<>();
         for (int from = 0; from < photos.size(); from += 20) {
             List<String> command = new ArrayList<>(List.of("node", peer.resolve("bench.js").toString(),
                     peerModel().toString()));
@@ -457,7 +525,9 @@ public final class DeployedComparison {
             }
             Matcher line = PEER_LINE.matcher(out);
             while (line.find()) {
-                times.put(line.group(1), Double.parseDouble(line.group(2)) + Double.parseDouble(line.group(3)));
+                double decodeAndPreprocess = Double.parseDouble(line.group(2));
+                double inference = Double.parseDouble(line.group(3));
+                times.put(line.group(1), new double[] {decodeAndPreprocess + inference, decodeAndPreprocess, inference});
             }
         }
         return times;
