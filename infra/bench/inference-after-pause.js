@@ -38,5 +38,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     await sleep(longest);
     for (let k = 0; k < IN_A_ROW; k++) inARow[k].push(await timeOne());
   }
-  console.log(`node  after a ${longest} ms pause, back to back: ${inARow.map((xs) => median(xs).toFixed(2)).join(' ')} ms`);
+  const medians = inARow.map((xs) => median(xs).toFixed(2)).join(' ');
+  console.log(`node  after a ${longest} ms pause, back to back: ${medians} ms`);
 })();

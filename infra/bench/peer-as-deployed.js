@@ -29,9 +29,12 @@ async function tensor(buf) {
   const r = 256 / Math.min(w, h);
   const nw = w > h ? Math.round(r * w) : 256, nh = w > h ? 256 : Math.round(r * h);
   const data = await sharp(buf).removeAlpha().resize(nw, nh, { kernel: 'linear' })
-    .extract({ left: Math.floor(nw / 2) - 112, top: Math.floor(nh / 2) - 112, width: 224, height: 224 }).raw().toBuffer();
+    .extract({ left: Math.floor(nw / 2) - 112, top: Math.floor(nh / 2) - 112, width: 224, height: 224 })
+    .raw().toBuffer();
   const t = new Float32Array(3 * 224 * 224);
-  for (let i = 0; i < 224 * 224; i++) for (let c = 0; c < 3; c++) t[c * 224 * 224 + i] = (data[i * 3 + c] / 255 - MEAN[c]) / STD[c];
+  for (let i = 0; i < 224 * 224; i++) {
+    for (let c = 0; c < 3; c++) t[c * 224 * 224 + i] = (data[i * 3 + c] / 255 - MEAN[c]) / STD[c];
+  }
   return new ort.Tensor('float32', t, [1, 3, 224, 224]);
 }
 

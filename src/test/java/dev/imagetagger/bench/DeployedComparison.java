@@ -15,8 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -64,7 +64,8 @@ public final class DeployedComparison {
     private static final String COLD_PHOTO = "imagenet-sample/n01558993_robin.JPEG";
     /** The function's own warm-up photo, which cold.js and the peer as deployed classify in their Init too. */
     private static final Path WARM_UP_PHOTO = Path.of("src/main/resources/warm-up/photo.jpg");
-    private static final String PEER_AS_DEPLOYED = "peer as deployed (bench.js's classification behind the Runtime API)";
+    private static final String PEER_AS_DEPLOYED =
+            "peer as deployed (bench.js's classification behind the Runtime API)";
     private static final Pattern PEER_LINE =
             Pattern.compile("(\\S+): decode\\+preprocess ([\\d.]+) ms, inference ([\\d.]+) ms");
 
@@ -87,20 +88,6 @@ public final class DeployedComparison {
             return managed() ? ManagedJavaRuntime.start(zip, jvm, taskRoot, api.address(), environment, log)
                     : CustomRuntime.unzipAndStart(zip, taskRoot, api.address(), environment, log);
         }
-    }
-
-    /**
-     * The peer's classification served as a function (infra/bench/peer-as-deployed.js): a custom runtime whose
-     * bootstrap starts Node on it, fed the same events as the builds.
-     */
-    private RuntimeProcess startPeerAsDeployed(Path taskRoot, RuntimeApiServer api, Path log) throws IOException {
-        Path bootstrap = taskRoot.resolve("bootstrap");
-        Files.writeString(bootstrap, "#!/bin/sh\nexec node " + Path.of("infra/bench/peer-as-deployed.js")
-                .toAbsolutePath() + "\n");
-        bootstrap.toFile().setExecutable(true);
-        return CustomRuntime.start(taskRoot, api.address(), Map.of("PEER_DIR", peer.toAbsolutePath().toString(),
-                "PEER_MODEL", peerModel().toString(), "PEER_WARM_UP", WARM_UP_PHOTO.toAbsolutePath().toString(),
-                "S3", configuration.get("tagger.s3.endpoint")), log);
     }
 
     /** One cold start: ms from process start to the checkpoint (SnapStart) or to ready, and so on. */
@@ -353,13 +340,14 @@ public final class DeployedComparison {
         System.out.printf("  stages, median ms: decode+preprocess %.1f, inference %.1f   peer (bench.js)%n",
                 stageMedian(photos, p -> peerTimes.get(p.getFileName().toString())[1]),
                 stageMedian(photos, p -> peerTimes.get(p.getFileName().toString())[2]));
-        results.forEach((name, perPhoto) -> System.out.printf("  stages, median ms: %s, inference %.1f   %s%n",
-                name.equals(PEER_AS_DEPLOYED)
-                        ? String.format("decode+preprocess %.1f", stageMedian(photos, p -> perPhoto.get(p.toString())[2]))
-                        : String.format("decode %.1f, preprocess %.1f", stageMedian(photos,
-                                p -> perPhoto.get(p.toString())[2]), stageMedian(photos,
-                                        p -> perPhoto.get(p.toString())[3])),
-                stageMedian(photos, p -> perPhoto.get(p.toString())[4]), name));
+        results.forEach((name, perPhoto) -> {
+            double decode = stageMedian(photos, p -> perPhoto.get(p.toString())[2]);
+            double preprocess = stageMedian(photos, p -> perPhoto.get(p.toString())[3]);
+            double inference = stageMedian(photos, p -> perPhoto.get(p.toString())[4]);
+            String beforeInference = name.equals(PEER_AS_DEPLOYED) ? String.format("decode+preprocess %.1f", decode)
+                    : String.format("decode %.1f, preprocess %.1f", decode, preprocess);
+            System.out.printf("  stages, median ms: %s, inference %.1f   %s%n", beforeInference, inference, name);
+        });
         if (photos.size() <= 20) {
             for (Path photo : photos) {
                 double peerMs = peerTimes.get(photo.getFileName().toString())[0];
@@ -527,10 +515,25 @@ public final class DeployedComparison {
             while (line.find()) {
                 double decodeAndPreprocess = Double.parseDouble(line.group(2));
                 double inference = Double.parseDouble(line.group(3));
-                times.put(line.group(1), new double[] {decodeAndPreprocess + inference, decodeAndPreprocess, inference});
+                times.put(line.group(1),
+                        new double[] {decodeAndPreprocess + inference, decodeAndPreprocess, inference});
             }
         }
         return times;
+    }
+
+    /**
+     * The peer's classification served as a function (infra/bench/peer-as-deployed.js): a custom runtime whose
+     * bootstrap starts Node on it, fed the same events as the builds.
+     */
+    private RuntimeProcess startPeerAsDeployed(Path taskRoot, RuntimeApiServer api, Path log) throws IOException {
+        Path bootstrap = taskRoot.resolve("bootstrap");
+        Files.writeString(bootstrap, "#!/bin/sh\nexec node " + Path.of("infra/bench/peer-as-deployed.js")
+                .toAbsolutePath() + "\n");
+        bootstrap.toFile().setExecutable(true);
+        return CustomRuntime.start(taskRoot, api.address(), Map.of("PEER_DIR", peer.toAbsolutePath().toString(),
+                "PEER_MODEL", peerModel().toString(), "PEER_WARM_UP", WARM_UP_PHOTO.toAbsolutePath().toString(),
+                "S3", configuration.get("tagger.s3.endpoint")), log);
     }
 
     /** The model the function packs by default, for the peer. */
