@@ -1,5 +1,7 @@
 package dev.imagetagger.bench;
 
+import static dev.imagetagger.bench.Percentiles.median;
+import static dev.imagetagger.bench.Percentiles.p95;
 import static dev.imagetagger.fixtures.S3MockServer.BUCKET;
 
 import java.io.IOException;
@@ -560,17 +562,5 @@ public final class DeployedComparison {
                 Files.delete(file);
             }
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static double p95(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
     }
 }

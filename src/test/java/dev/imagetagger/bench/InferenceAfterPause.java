@@ -1,6 +1,7 @@
 package dev.imagetagger.bench;
 
-import java.util.Arrays;
+import static dev.imagetagger.bench.Percentiles.median;
+
 import java.util.Random;
 
 import dev.imagetagger.fixtures.Configs;
@@ -16,7 +17,7 @@ import dev.imagetagger.model.ModelSession;
  */
 public final class InferenceAfterPause {
 
-    static final int[] PAUSES_MS = {0, 10, 20, 50};
+    private static final int[] PAUSES_MS = {0, 10, 20, 50};
     private static final int WARM_UP = 50;
     private static final int TIMED = 200;
     private static final int IN_A_ROW = 6;
@@ -61,11 +62,5 @@ public final class InferenceAfterPause {
         long start = System.nanoTime();
         session.run(buffer -> buffer.put(input));
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -1,5 +1,7 @@
 package dev.imagetagger.bench;
 
+import static dev.imagetagger.bench.Percentiles.median;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
@@ -70,11 +72,5 @@ public final class PeerComparison {
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("peak heap %d MB%n", peak >> 20);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
